@@ -1,0 +1,28 @@
+// Starting Theano++: configuration, then plugins, then a frozen registry.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "theano/plugin_api/descriptor.h"
+
+namespace theano {
+
+struct InitOptions {
+  /// "--flag=value" arguments from the host's command line.
+  std::vector<std::string> command_line;
+  /// Plugins linked into the executable, loaded before the search path.
+  std::vector<const theano_plugin_descriptor*> static_plugins;
+  /// Skip the filesystem search (only static plugins).
+  bool search_path = true;
+  /// Extra plugin files (theano check-plugin).
+  std::vector<std::string> extra_files;
+};
+
+/// Loads configuration and plugins once per process. Later calls do nothing.
+/// Called implicitly, with default options, by the first use that needs the
+/// registry (building an op by name, compiling a function).
+void initialize(const InitOptions& options = {});
+bool initialized();
+
+}  // namespace theano

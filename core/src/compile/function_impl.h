@@ -1,0 +1,51 @@
+// Internal: the compiled state behind a Function, shared by its copies.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "theano/core/function.h"
+#include "theano/core/linker.h"
+
+namespace theano {
+
+/// What compiling produced; immutable and shared between Function copies.
+struct CompiledGraph {
+  std::unique_ptr<FunctionGraph> unoptimized;
+  std::unique_ptr<FunctionGraph> fg;
+  std::unique_ptr<Program> program;
+  std::size_t num_outputs = 0;  ///< user outputs; the rest of fg's outputs are updates
+  /// Per user output: must be deep-copied before returning (it aliases an
+  /// input, a constant, a shared value or another output).
+  std::vector<bool> output_needs_copy;
+  double optimizer_seconds = 0;
+  double linker_seconds = 0;
+};
+
+struct FunctionImpl {
+  std::shared_ptr<const CompiledGraph> compiled;
+  std::string name;
+  Mode mode;
+  std::vector<In> inputs;
+  std::vector<Out> outputs;
+  VarPairs updates;  ///< user-facing (shared variable, expression)
+  /// Container for each of program.shared_cells(), in the same order.
+  std::vector<std::shared_ptr<Container>> containers;
+  std::vector<std::shared_ptr<SharedVariable>> shared_vars;
+  /// (index into containers, program output position) for each update.
+  std::vector<std::pair<int, int>> update_slots;
+  /// Containers written by updates, sorted by address (the lock order).
+  std::vector<Container*> locked;
+  bool allow_input_downcast_set = false;
+  bool allow_input_downcast = false;
+  SourceLoc compiled_at;
+
+  mutable std::mutex pool_mutex;
+  mutable std::vector<std::unique_ptr<Frame>> pool;
+
+  std::unique_ptr<Frame> acquire() const;
+  void release(std::unique_ptr<Frame> frame) const;
+};
+
+}  // namespace theano

@@ -1,0 +1,117 @@
+// Building a Program from a FunctionGraph: cells, kernels, gc schedule.
+#include "theano/core/linker.h"
+
+#include <unordered_set>
+
+namespace theano {
+
+class ProgramBuilder {
+ public:
+  ProgramBuilder(const FunctionGraph& fg, const LinkerOptions& options, bool perform_only)
+      : fg_(fg), options_(options), perform_only_(perform_only) {}
+
+  std::unique_ptr<Program> build() {
+    prog_ = std::make_unique<Program>();
+    prog_->fg_ = &fg_;
+    prog_->allow_gc_ = options_.allow_gc;
+    prog_->hooks_ = options_.hooks;
+    for (const auto& in : fg_.inputs()) prog_->input_cells_.push_back(cell(in.get()));
+    const auto& order = fg_.toposort();
+    for (Apply* node : order) add_node(*node);
+    for (const auto& out : fg_.outputs()) prog_->output_cells_.push_back(cell(out.get()));
+    prog_->producer_.assign(prog_->num_cells_, -1);
+    for (std::size_t p = 0; p < prog_->nodes_.size(); ++p)
+      for (int c : prog_->nodes_[p].outputs) prog_->producer_[c] = static_cast<int>(p);
+    schedule_gc();
+    return std::move(prog_);
+  }
+
+ private:
+  int cell(const Variable* v) {
+    auto [it, fresh] = prog_->cell_of_.emplace(v, prog_->num_cells_);
+    if (!fresh) return it->second;
+    int c = prog_->num_cells_++;
+    if (!v->owner()) {
+      if (auto* k = dynamic_cast<const Constant*>(v)) prog_->constant_cells_.push_back({c, k->value()});
+      else if (v->kind() == Variable::Kind::Shared)
+        prog_->shared_cells_.push_back({c, const_cast<Variable*>(v)});
+    }
+    return c;
+  }
+
+  void add_node(Apply& node) {
+    LinkedNode ln;
+    ln.node = &node;
+    for (const auto& in : node.inputs()) ln.inputs.push_back(cell(in.get()));
+    for (int k = 0; k < node.nout(); ++k) ln.outputs.push_back(cell(node.out(k)));
+    ln.lazy = node.op().as_lazy();
+    if (ln.lazy) prog_->lazy_ = true;
+    if (perform_only_ && node.outputs().front()->type()->device().is_cpu()) {
+      const Op* op = &node.op();
+      const Apply* n = &node;
+      ln.thunk = [op, n](InputRefs in, OutputRefs out) { op->perform(*n, in, out); };
+      ln.kernel_name = "perform";
+    } else {
+      auto [thunk, name] = select_kernel(node);
+      ln.thunk = std::move(thunk);
+      ln.kernel_name = std::move(name);
+    }
+    ln.refs_offset = prog_->num_refs_;
+    prog_->num_refs_ += static_cast<int>(ln.inputs.size() + ln.outputs.size());
+    prog_->nodes_.push_back(std::move(ln));
+  }
+
+  // After each node, free the intermediates whose last reader it was. Graph
+  // inputs, outputs, constants and shared values are never freed.
+  void schedule_gc() {
+    prog_->gc_after_.assign(prog_->nodes_.size(), {});
+    if (!options_.allow_gc || prog_->lazy_) return;
+    std::unordered_set<int> keep(prog_->input_cells_.begin(), prog_->input_cells_.end());
+    keep.insert(prog_->output_cells_.begin(), prog_->output_cells_.end());
+    for (const auto& [c, v] : prog_->constant_cells_) keep.insert(c);
+    for (const auto& [c, v] : prog_->shared_cells_) keep.insert(c);
+    std::vector<int> last_use(prog_->num_cells_, -1);
+    for (std::size_t p = 0; p < prog_->nodes_.size(); ++p) {
+      for (int c : prog_->nodes_[p].inputs) last_use[c] = static_cast<int>(p);
+      for (int c : prog_->nodes_[p].outputs)
+        if (last_use[c] < static_cast<int>(p)) last_use[c] = static_cast<int>(p);  // unused outputs die at once
+    }
+    for (int c = 0; c < prog_->num_cells_; ++c)
+      if (!keep.count(c) && last_use[c] >= 0) prog_->gc_after_[last_use[c]].push_back(c);
+  }
+
+  const FunctionGraph& fg_;
+  LinkerOptions options_;
+  bool perform_only_;
+  std::unique_ptr<Program> prog_;
+};
+
+namespace {
+
+class VMLinker final : public Linker {
+ public:
+  explicit VMLinker(LinkerOptions options, bool perform_only)
+      : options_(std::move(options)), perform_only_(perform_only) {}
+  std::string name() const override { return perform_only_ ? "perform" : "vm"; }
+  std::unique_ptr<Program> link(const FunctionGraph& fg) const override {
+    return ProgramBuilder(fg, options_, perform_only_).build();
+  }
+
+ private:
+  LinkerOptions options_;
+  bool perform_only_;
+};
+
+}  // namespace
+
+std::unique_ptr<Linker> make_vm_linker(const LinkerOptions& options) {
+  return std::make_unique<VMLinker>(options, false);
+}
+
+std::unique_ptr<Linker> make_perform_linker(const LinkerOptions& options) {
+  LinkerOptions o = options;
+  o.allow_gc = false;
+  return std::make_unique<VMLinker>(o, true);
+}
+
+}  // namespace theano
