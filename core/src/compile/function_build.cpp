@@ -103,12 +103,12 @@ void check_unused(const FunctionGraph& fg, const std::vector<In>& inputs, std::s
 const Variable* storage_root(const Variable* v) {
   while (v->owner()) {
     const Apply& n = *v->owner();
-    const std::vector<int>* src = nullptr;
-    for (const auto* m : {&n.op().view_map(), &n.op().destroy_map()})
-      for (const auto& [out, ins] : *m)
-        if (out == v->index() && !ins.empty()) src = &ins;
-    if (!src) break;
-    v = n.input(src->front()).get();
+    int src = -1;
+    for (const IOMap& m : {n.op().view_map(), n.op().destroy_map()})
+      for (const auto& [out, ins] : m)
+        if (out == v->index() && !ins.empty()) src = ins.front();
+    if (src < 0) break;
+    v = n.input(src).get();
   }
   return v;
 }

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "theano/core/errors.h"
@@ -118,6 +119,9 @@ class Container {
   const std::string& name() const { return name_; }
   /// Held while a function reads then writes several containers.
   std::mutex& mutex() const { return mutex_; }
+  /// get/set for a caller already holding mutex().
+  const Value& get_locked() const { return value_; }
+  void set_locked(Value value) { value_ = std::move(value); }
 
  private:
   TypePtr type_;
@@ -179,6 +183,7 @@ class Apply : public std::enable_shared_from_this<Apply> {
   Variable* out(int i) const { return outputs_.at(i).get(); }
   std::uint64_t id() const { return id_; }
   const SourceLoc& loc() const { return loc_; }
+  void set_loc(SourceLoc loc) { loc_ = std::move(loc); }
 
   /// Rebuilds the node on new inputs through op.make_node. With `strict`,
   /// the new inputs must have the old types.
@@ -205,8 +210,10 @@ std::vector<ApplyPtr> io_toposort(const std::vector<Var>& inputs, const std::vec
 
 /// Result of cloning a graph: old variable -> new variable.
 struct CloneMap {
-  std::vector<std::pair<Variable*, Var>> pairs;
+  std::unordered_map<const Variable*, Var> map;
+  /// The clone of `v`; throws ValueError when `v` was not part of the clone.
   Var operator[](const Variable* v) const;
+  /// The clone of `v`, or null.
   Var find(const Variable* v) const;
 };
 /// Clones the nodes between `inputs` and `outputs`. `replace` maps variables
