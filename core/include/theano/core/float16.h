@@ -12,7 +12,8 @@ struct float16 {
 
   float16() = default;
   explicit float16(float value) : bits(from_float(value)) {}
-  explicit float16(double value) : bits(from_float(static_cast<float>(value))) {}
+  /// Rounds the double directly (one rounding, as NumPy's float64 -> float16).
+  explicit float16(double value) : bits(from_double(value)) {}
   explicit operator float() const { return to_float(bits); }
   explicit operator double() const { return to_float(bits); }
 
@@ -22,6 +23,7 @@ struct float16 {
     return h;
   }
   static std::uint16_t from_float(float value);
+  static std::uint16_t from_double(double value);
   static float to_float(std::uint16_t bits);
 
   friend bool operator==(float16 a, float16 b) { return float(a) == float(b); }

@@ -1,0 +1,78 @@
+// Buffers: 64-byte aligned allocations on the host, or on a backend's device
+// through the DeviceMemory it registered. Zero-byte buffers are valid.
+#include "theano/core/buffer.h"
+
+#include <cstdlib>
+#include <new>
+
+#include "device_memory.h"
+#include "theano/core/errors.h"
+#include "theano/core/registry.h"
+
+namespace theano {
+namespace {
+
+std::size_t round_up_to_alignment(std::size_t bytes) {
+  const std::size_t rounded = (bytes + kBufferAlignment - 1) / kBufferAlignment * kBufferAlignment;
+  return rounded == 0 ? kBufferAlignment : rounded;
+}
+
+std::shared_ptr<Buffer> allocate_on_host(std::size_t bytes) {
+  if (bytes > std::size_t{1} << 62) {
+    throw MemoryError("cannot allocate " + std::to_string(bytes) + " bytes on cpu: size is absurd");
+  }
+  void* data = std::aligned_alloc(kBufferAlignment, round_up_to_alignment(bytes));
+  if (data == nullptr) {
+    throw MemoryError("failed to allocate " + std::to_string(bytes) + " bytes on cpu");
+  }
+  return Buffer::wrap(data, bytes, Device::cpu(), [](void* p) { std::free(p); });
+}
+
+}  // namespace
+
+namespace detail {
+
+std::shared_ptr<DeviceMemory> device_memory(const Device& device) {
+  const DeviceSpec* spec = Registry::global().find_device(device.kind);
+  if (spec == nullptr || spec->memory == nullptr) {
+    throw ValueError("unknown device kind '" + device.kind + "' (device " + device.str() +
+                     "): no loaded backend registered it");
+  }
+  return spec->memory;
+}
+
+}  // namespace detail
+
+std::shared_ptr<Buffer> Buffer::allocate(std::size_t bytes, const Device& device) {
+  if (device.is_cpu()) return allocate_on_host(bytes);
+  std::shared_ptr<DeviceMemory> memory = detail::device_memory(device);
+  if (bytes == 0) return wrap(nullptr, 0, device, [](void*) {});
+  void* data = nullptr;
+  try {
+    data = memory->allocate(bytes, kBufferAlignment, device.index);
+  } catch (const MemoryError& e) {
+    throw MemoryError("failed to allocate " + std::to_string(bytes) + " bytes on " + device.str() +
+                      ": " + e.what());
+  }
+  if (data == nullptr) {
+    throw MemoryError("failed to allocate " + std::to_string(bytes) + " bytes on " + device.str() +
+                      ": the device allocator returned null");
+  }
+  const int index = device.index;
+  return wrap(data, bytes, device,
+              [memory, bytes, index](void* p) { memory->deallocate(p, bytes, index); });
+}
+
+std::shared_ptr<Buffer> Buffer::wrap(void* data, std::size_t bytes, const Device& device,
+                                     std::function<void(void*)> release) {
+  return std::shared_ptr<Buffer>(new Buffer(data, bytes, device, std::move(release)));
+}
+
+Buffer::Buffer(void* data, std::size_t bytes, Device device, std::function<void(void*)> release)
+    : data_(data), bytes_(bytes), device_(std::move(device)), release_(std::move(release)) {}
+
+Buffer::~Buffer() {
+  if (release_) release_(data_);
+}
+
+}  // namespace theano
