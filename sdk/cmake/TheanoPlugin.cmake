@@ -11,4 +11,13 @@ function(theano_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON
     INSTALL_RPATH "$ORIGIN/..")
   theano_warnings(${name})
+  if(NOT TARGET theano_plugins)
+    add_custom_target(theano_plugins)
+  endif()
+  add_dependencies(theano_plugins ${name})
 endfunction()
+
+# Every plugin joins the `theano_plugins` target, so hosts can build them all.
+if(NOT TARGET theano_plugins)
+  add_custom_target(theano_plugins)
+endif()
