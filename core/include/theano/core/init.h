@@ -17,6 +17,8 @@ struct InitOptions {
   bool search_path = true;
   /// Extra plugin files (theano check-plugin).
   std::vector<std::string> extra_files;
+  /// Print one line per refused plugin to stderr.
+  bool warn_refused = true;
 };
 
 /// Loads configuration and plugins once per process. Later calls do nothing.
@@ -24,5 +26,8 @@ struct InitOptions {
 /// registry (building an op by name, compiling a function).
 void initialize(const InitOptions& options = {});
 bool initialized();
+
+/// The core library's version ("0.1.0").
+std::string core_version();
 
 }  // namespace theano

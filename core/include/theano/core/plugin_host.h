@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ class PluginHost {
  public:
   static PluginHost& global();
 
+  PluginHost() = default;
+  /// Runs the shutdown functions not yet run; the libraries stay loaded.
+  ~PluginHost();
+  PluginHost(const PluginHost&) = delete;
+  PluginHost& operator=(const PluginHost&) = delete;
+
   /// Adds a descriptor linked into the executable (tests, static hosts).
   void add_static(const theano_plugin_descriptor* descriptor);
   /// Finds and loads every plugin of `search` (plus statics) into `registry`:
@@ -59,13 +66,24 @@ class PluginHost {
 
  private:
   struct Candidate;
+  /// Registers one planned plugin unless a dependency failed to register.
+  void register_candidate(const Candidate& c, Registry& registry,
+                          std::map<std::string, std::string>& failed);
+  /// Validates the registry, refusing blamed plugins and their dependents.
+  void settle(const std::vector<Candidate>& candidates, Registry& registry);
   std::vector<const theano_plugin_descriptor*> statics_;
   std::vector<PluginRecord> records_;
   std::vector<theano_plugin_shutdown_fn> shutdowns_;
 };
 
-/// True if `version` ("1.2.3") satisfies `range` (">=1.0, <2", "1.2.*", "*").
-/// Throws ValueError for malformed text.
+/// True if `version` ("1.2.3") satisfies `range`: comma-separated clauses
+/// that must all hold, each `OP VERSION` with OP one of >= <= > < == = !=
+/// (none means ==), `^1.2` (same major; same minor for 0.x), `~1.2.3`
+/// (same minor), a wildcard `1.2.*`, or `*` / empty for any. Missing
+/// components are zero. Throws ValueError for malformed text.
 bool version_satisfies(const std::string& version, const std::string& range);
+
+/// The build fingerprint of the core library (compared with each plugin's).
+std::string host_fingerprint();
 
 }  // namespace theano

@@ -16,6 +16,12 @@ namespace theano {
 /// such as "op 'Gemm' is not registered (provided by plugin theano.ops.blas)".
 std::string expected_provider(const std::string& op_name);
 
+/// A problem found when validating the registry, and the plugin blamed for it.
+struct RegistryProblem {
+  std::string plugin;
+  std::string message;
+};
+
 class Registry {
  public:
   /// The process-wide registry (plugins are loaded by theano::initialize).
@@ -61,6 +67,11 @@ class Registry {
   /// phases) and freezes. Returns the problems found; each one names the
   /// plugin responsible, whose entries are then removed.
   std::vector<std::string> validate_and_freeze(const std::vector<std::string>& known_phases);
+  /// The checks of validate_and_freeze without freezing (the plugin host
+  /// uses it to refuse dependents of a blamed plugin before freezing).
+  std::vector<RegistryProblem> validate(const std::vector<std::string>& known_phases);
+  /// Builds the lookup indexes and freezes; later mutation throws PluginError.
+  void freeze();
   bool frozen() const { return frozen_; }
   /// Number of ops each plugin registered.
   std::map<std::string, int> op_counts() const;
@@ -70,6 +81,7 @@ class Registry {
  private:
   friend class StagingRegistrar;
   void check_not_frozen(const char* what) const;
+  void remove_plugin_locked(const std::string& plugin_name);  // mutex_ held
 
   mutable std::mutex mutex_;  // guards mutation before freeze
   bool frozen_ = false;
@@ -81,6 +93,8 @@ class Registry {
   std::map<std::string, DeviceSpec> devices_;
   std::map<std::string, LinkerSpec> linkers_;
   std::map<std::string, std::pair<std::string, std::shared_ptr<void>>> services_;
+  // Built by freeze(): (op, device) -> kernels, highest priority first.
+  std::map<std::pair<std::string, std::string>, std::vector<const KernelSpec*>> kernel_index_;
 };
 
 /// What one plugin registered, before it is committed.

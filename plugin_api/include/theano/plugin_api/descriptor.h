@@ -51,7 +51,7 @@ typedef const theano_plugin_descriptor* (*theano_plugin_entry_fn)(void);
 #ifdef __cplusplus
 }
 
-static_assert(sizeof(void*) != 8 || sizeof(theano_plugin_descriptor) == 80,
+static_assert(sizeof(void*) != 8 || sizeof(theano_plugin_descriptor) == 72,
               "theano_plugin_descriptor layout is part of the ABI");
 static_assert(offsetof(theano_plugin_descriptor, name) == 8, "descriptor layout changed");
 #endif

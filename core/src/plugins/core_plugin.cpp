@@ -1,0 +1,20 @@
+// Registration table of the "theano.core" static plugin.
+#include "core_plugin.h"
+
+#include "theano/core/config.h"
+#include "theano/plugin_api/plugin.h"
+
+namespace theano {
+namespace {
+
+void register_core(Registrar& registrar) {
+  for (const Config::Entry& entry : Config::global().entries()) {
+    if (entry.spec.provider == "theano.core") registrar.add_config_option(entry.spec);
+  }
+}
+
+}  // namespace
+
+THEANO_STATIC_PLUGIN(core_plugin_descriptor, "theano.core", THEANO_VERSION_STRING, register_core)
+
+}  // namespace theano

@@ -1,0 +1,16 @@
+// The table of subcommands.
+#include "commands.h"
+
+namespace theano::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"version", "print the core version, plugin ABI and build fingerprint", run_version},
+      {"plugins", "list plugins found: name, version, ABI, path, op count, status", run_plugins},
+      {"ops", "list registered ops with their one-line doc and provider", run_ops},
+      {"config", "list every flag with its value and where the value came from", run_config},
+  };
+  return table;
+}
+
+}  // namespace theano::cli
