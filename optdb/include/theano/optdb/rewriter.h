@@ -2,6 +2,7 @@
 // and global (a whole graph). The optimizer database arranges them.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,5 +40,46 @@ class GraphRewriter : public Rewriter {
 /// Gives every node between `inputs` (exclusive) and `outputs` the source
 /// location `loc` when it has none.
 void copy_loc(const std::vector<Var>& outputs, const SourceLoc& loc);
+/// As above, stopping at nodes already in `fg` (so the walk costs only the
+/// nodes a rewrite just built).
+void copy_loc(const FunctionGraph& fg, const std::vector<Var>& outputs, const SourceLoc& loc);
+
+/// A local rewrite written as a function (Theano's @local_optimizer).
+class FunctionLocalRewriter final : public LocalRewriter {
+ public:
+  using Fn = std::function<std::optional<std::vector<Var>>(FunctionGraph&, Apply&)>;
+  FunctionLocalRewriter(std::string name, std::vector<std::string> tracks, Fn fn)
+      : name_(std::move(name)), tracks_(std::move(tracks)), fn_(std::move(fn)) {}
+  std::string name() const override { return name_; }
+  std::vector<std::string> tracks() const override { return tracks_; }
+  std::optional<std::vector<Var>> transform(FunctionGraph& fg, Apply& node) const override {
+    return fn_(fg, node);
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string> tracks_;
+  Fn fn_;
+};
+
+/// A global rewrite written as a function (Theano's @optimizer).
+class FunctionGraphRewriter final : public GraphRewriter {
+ public:
+  using Fn = std::function<int(FunctionGraph&)>;
+  FunctionGraphRewriter(std::string name, Fn fn) : name_(std::move(name)), fn_(std::move(fn)) {}
+  std::string name() const override { return name_; }
+  int apply(FunctionGraph& fg) const override { return fn_(fg); }
+
+ private:
+  std::string name_;
+  Fn fn_;
+};
+
+/// Applies `rewriter` to `node`: checks the replacement types, copies the
+/// node's source location to the new nodes, and replaces the outputs with
+/// validation. Returns false when nothing changed (no match, or a Feature
+/// such as the DestroyHandler refused the change). Other failures follow the
+/// `on_opt_error` policy (see OptimizeSession).
+bool apply_local(FunctionGraph& fg, const LocalRewriter& rewriter, Apply& node);
 
 }  // namespace theano::optdb

@@ -1,0 +1,145 @@
+// InplaceOptimizer: swapping ops for their in-place variants.
+//
+// Validating every swap with the DestroyHandler costs a whole-graph check
+// each, so the pass proves safety itself: nodes are visited in a schedule
+// (a toposort honouring the current orderings) and a node may overwrite a
+// value only when every other reader of it comes earlier in that schedule.
+// The schedule then remains a witness that all reads can run before the
+// writes, and one validation at the end confirms it. Shared storage needs a
+// global ordering, so those swaps are validated one by one.
+#include "theano/optdb/inplace.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "theano/core/errors.h"
+#include "theano/optdb/destroy_handler.h"
+#include "theano/optdb/session.h"
+
+namespace theano::optdb {
+
+namespace {
+
+bool declares(const Op& op, int output, int input) {
+  for (const auto& [o, ins] : op.destroy_map())
+    if (o == output && std::find(ins.begin(), ins.end(), input) != ins.end()) return true;
+  return false;
+}
+
+class InplacePass {
+ public:
+  InplacePass(FunctionGraph& fg, DestroyHandler& dh, bool validate_each)
+      : fg_(fg), dh_(dh), validate_each_(validate_each) {
+    for (const auto& [root, d] : dh.destroyed_roots(fg)) destroyed_.insert(root);
+  }
+
+  int run() {
+    std::vector<Apply*> order = fg_.toposort();
+    for (std::size_t i = 0; i < order.size(); ++i) position_[order[i]] = i;
+    for (Apply* n : order)
+      if (fg_.contains(n)) visit(n);
+    return swaps_;
+  }
+
+ private:
+  void visit(Apply* node) {
+    for (bool swapped = true; swapped;) {
+      swapped = false;
+      auto* cap = dynamic_cast<const InplaceCapable*>(&node->op());
+      if (!cap) return;
+      IOMap done = node->op().destroy_map();
+      for (auto [out, in] : cap->inplace_candidates(*node)) {
+        bool taken = false;
+        for (const auto& [o, ins] : done)
+          taken = taken || o == out || std::find(ins.begin(), ins.end(), in) != ins.end();
+        if (taken) continue;
+        if (Apply* fresh = try_swap(node, *cap, out, in)) {
+          node = fresh;
+          swapped = true;
+          break;
+        }
+      }
+    }
+  }
+
+  // The root whose value `node` would overwrite through input `in`, or null
+  // when some other reader of that value is not scheduled before `node`.
+  Variable* overwritable(Apply* node, int in) {
+    Variable* root = DestroyHandler::view_root(node->input(in).get());
+    if (!dh_.may_destroy(*root) || destroyed_.count(root)) return nullptr;
+    auto readers = DestroyHandler::readers(fg_, root);
+    if (readers.graph_output) return nullptr;
+    std::size_t mine = position_.at(node);
+    for (Apply* r : readers.nodes) {
+      if (r == node) continue;
+      auto it = position_.find(r);
+      if (it == position_.end() || it->second >= mine) return nullptr;
+    }
+    return root;
+  }
+
+  Apply* try_swap(Apply* node, const InplaceCapable& cap, int out, int in) {
+    Variable* root = overwritable(node, in);
+    if (!root) return nullptr;
+    OpPtr op = cap.with_inplace(*node, out, in);
+    if (!op || !declares(*op, out, in)) return nullptr;
+    ApplyPtr fresh = op->make_node(node->inputs());
+    if (fresh->nout() != node->nout()) return nullptr;
+    std::vector<std::pair<Var, Var>> pairs;
+    for (int k = 0; k < node->nout(); ++k) {
+      if (!same_type(fresh->out(k)->type(), node->out(k)->type())) return nullptr;
+      fresh->out(k)->set_name(node->out(k)->name());
+      fresh->out(k)->tag().loc = node->out(k)->tag().loc;
+      pairs.emplace_back(node->output(k), fresh->output(k));
+    }
+    fresh->set_loc(node->loc());
+    if (validate_each_ || !root->owner()) {
+      try {
+        fg_.replace_all_validate(pairs, "inplace_insertion");
+      } catch (const InconsistencyError&) {
+        return nullptr;
+      }
+    } else {
+      for (const auto& [o, n] : pairs) fg_.replace(o, n, "inplace_insertion");
+    }
+    position_[fresh.get()] = position_.at(node);
+    destroyed_.insert(root);
+    ++swaps_;
+    return fresh.get();
+  }
+
+  FunctionGraph& fg_;
+  DestroyHandler& dh_;
+  bool validate_each_;
+  std::unordered_map<Apply*, std::size_t> position_;
+  std::unordered_set<Variable*> destroyed_;
+  int swaps_ = 0;
+};
+
+}  // namespace
+
+int InplaceOptimizer::apply(FunctionGraph& fg) const {
+  auto* dh = fg.get_feature<DestroyHandler>();
+  if (!dh) {
+    auto* session = OptimizeSession::of(fg);
+    fg.attach_feature(std::make_shared<DestroyHandler>(
+        session ? session->destroyable : std::unordered_set<const Variable*>{}));
+    dh = fg.get_feature<DestroyHandler>();
+  }
+  if (!fg.get_feature<ChangeTracker>()) fg.attach_feature(std::make_shared<ChangeTracker>());
+  auto* tracker = fg.get_feature<ChangeTracker>();
+  std::size_t checkpoint = tracker->checkpoint();
+  int swaps = InplacePass(fg, *dh, false).run();
+  if (swaps == 0) return 0;
+  try {
+    fg.validate();
+  } catch (const InconsistencyError&) {
+    tracker->revert(fg, checkpoint);  // should not happen; redo carefully
+    swaps = InplacePass(fg, *dh, true).run();
+  }
+  if (auto* s = OptimizeSession::of(fg)) s->note_applied(name(), swaps);
+  return swaps;
+}
+
+}  // namespace theano::optdb
