@@ -53,6 +53,31 @@ TEST(Float16, RoundsLikeNumPy) {
   EXPECT_GT(checked, 1000);
 }
 
+TEST(Float16, ArrayConversionsAgreeWithScalarOnes) {
+  // Contiguous float32 <-> float16 rows may take the F16C path; it must match.
+  std::vector<float> floats;
+  for (std::uint32_t raw = 0; raw <= 0xffff; ++raw) {
+    const float f = float16::to_float(static_cast<std::uint16_t>(raw));
+    floats.push_back(f);
+    floats.push_back(std::nextafter(f, INFINITY));
+    floats.push_back(std::nextafter(f, -INFINITY));
+  }
+  const NDArray halves = NDArray::from_vector(floats).astype(DType::Float16);
+  const float16* h = halves.data<float16>();
+  for (std::size_t i = 0; i < floats.size(); ++i) {
+    if (std::isnan(floats[i])) {
+      ASSERT_TRUE(std::isnan(float16::to_float(h[i].bits))) << i;
+    } else {
+      ASSERT_EQ(h[i].bits, float16::from_float(floats[i])) << floats[i];
+    }
+  }
+  const NDArray widened = halves.astype(DType::Float32);
+  const float* w = widened.data<float>();
+  for (std::size_t i = 0; i < floats.size(); ++i) {
+    ASSERT_TRUE(testing::same_float(w[i], float16::to_float(h[i].bits))) << i;
+  }
+}
+
 TEST(Float16, EdgeCases) {
   EXPECT_EQ(float16::from_float(65504.0f), 0x7bff);               // largest finite
   EXPECT_EQ(float16::from_float(65519.0f), 0x7bff);               // still rounds down

@@ -154,8 +154,27 @@ TEST(Copy, LargeContiguousAndStridedCopiesAreExact) {
   EXPECT_TRUE(array_equal(a.copy(), a));
   const NDArray t = a.transpose().copy();
   EXPECT_EQ(t.at({5, 7}), a.at({7, 5}));
+  EXPECT_TRUE(array_equal(t.transpose(), a));  // array_equal walks plain rows, copy walks tiles
   const NDArray h = a.astype(DType::Float16).astype(DType::Float32);
   EXPECT_TRUE(allclose(h, a, 1e-3, 0));
+}
+
+TEST(Copy, TiledTransposesOfAwkwardShapes) {
+  // Leading dim, sizes not multiples of the tile, a negative stride, conversion.
+  std::vector<std::int32_t> v(3 * 100 * 70);
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<std::int32_t>(i * 7 % 1000);
+  const NDArray a = NDArray::from_vector(v, {3, 100, 70});
+  const NDArray view = a.transpose({0, 2, 1}).slice(1, 69, -1, -1);  // (3, 70, 100)
+  const NDArray c = view.astype(DType::Float64);
+  for (std::int64_t k = 0; k < 3; ++k) {
+    for (std::int64_t i = 0; i < 70; ++i) {
+      for (std::int64_t j = 0; j < 100; ++j) ASSERT_EQ(c.at({k, i, j}), a.at({k, j, 69 - i}));
+    }
+  }
+  // Assigning into a transposed destination tiles too.
+  NDArray dst = NDArray::zeros(DType::Int32, {70, 100});
+  dst.transpose().assign(a.index(0, 0));
+  EXPECT_TRUE(array_equal(dst.transpose(), a.index(0, 0)));
 }
 
 }  // namespace
