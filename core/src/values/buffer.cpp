@@ -21,11 +21,14 @@ std::shared_ptr<Buffer> allocate_on_host(std::size_t bytes) {
   if (bytes > std::size_t{1} << 62) {
     throw MemoryError("cannot allocate " + std::to_string(bytes) + " bytes on cpu: size is absurd");
   }
-  void* data = std::aligned_alloc(kBufferAlignment, round_up_to_alignment(bytes));
+  std::unique_ptr<void, decltype(&std::free)> data(
+      std::aligned_alloc(kBufferAlignment, round_up_to_alignment(bytes)), &std::free);
   if (data == nullptr) {
     throw MemoryError("failed to allocate " + std::to_string(bytes) + " bytes on cpu");
   }
-  return Buffer::wrap(data, bytes, Device::cpu(), [](void* p) { std::free(p); });
+  auto buffer = Buffer::wrap(data.get(), bytes, Device::cpu(), [](void* p) { std::free(p); });
+  data.release();  // now owned by the buffer
+  return buffer;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "py_literal.h"
@@ -227,12 +228,23 @@ std::vector<std::byte> serialize_npy(const NDArray& array) {
 }
 
 NDArray load_npy(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw IOError("cannot read '" + path + "': it is a directory");
+  }
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
   if (!file) throw IOError("cannot open '" + path + "' for reading: " + std::strerror(errno));
-  std::vector<char> raw((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) throw IOError("error reading '" + path + "': " + std::strerror(errno));
+  const std::streamoff size = file.tellg();
+  if (size < 0) throw IOError("cannot read '" + path + "': not a regular file");
+  std::vector<std::byte> raw(static_cast<std::size_t>(size));
+  file.seekg(0);
+  file.read(reinterpret_cast<char*>(raw.data()), size);
+  if (file.gcount() != size) {
+    throw IOError("error reading '" + path + "': got " + std::to_string(file.gcount()) + " of " +
+                  std::to_string(size) + " bytes");
+  }
   try {
-    return parse_npy(std::as_bytes(std::span(raw)));
+    return parse_npy(raw);
   } catch (const IOError& e) {
     throw IOError("'" + path + "': " + e.what());
   }

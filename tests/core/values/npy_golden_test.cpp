@@ -141,6 +141,10 @@ TEST(NpyRoundTrip, SaveAndLoadFiles) {
   EXPECT_TRUE(array_equal(load_npy(path), a));
   std::remove(path.c_str());
   EXPECT_CONTAINS(testing::thrown_message<IOError>([&] { load_npy(path); }), "cannot open");
+  EXPECT_CONTAINS(testing::thrown_message<IOError>([] { load_npy(THEANO_TEST_DATA_DIR); }),
+                  "it is a directory");
+  EXPECT_CONTAINS(testing::thrown_message<IOError>([] { load_npy(npy_path("promote_types.txt")); }),
+                  "promote_types.txt': malformed .npy: bad magic bytes");
   EXPECT_CONTAINS(testing::thrown_message<IOError>(
                       [] { save_npy("/nonexistent/dir/x.npy", NDArray::scalar(1)); }),
                   "cannot open '/nonexistent/dir/x.npy' for writing");
