@@ -49,14 +49,19 @@ bool round_trips(const char* text, double value, DType dtype) {
   return parsed == value;
 }
 
-// Shortest digits (at most 8 after the point) that round-trip `v`.
+// Digits after the point that print `v` uniquely: the shortest that round-trip,
+// or 8 rounded digits with their trailing zeros trimmed.
 int needed_precision(double v, DType dtype, bool scientific) {
   char buffer[64];
   for (int precision = 0; precision < 8; ++precision) {
     std::snprintf(buffer, sizeof buffer, scientific ? "%.*e" : "%.*f", precision, v);
     if (round_trips(buffer, v, dtype)) return precision;
   }
-  return 8;
+  std::snprintf(buffer, sizeof buffer, scientific ? "%.8e" : "%.8f", v);
+  const std::string text = buffer;
+  const std::size_t end = scientific ? text.find('e') : text.size();
+  const std::size_t last_digit = text.find_last_not_of('0', end - 1);
+  return static_cast<int>(last_digit - text.find('.'));
 }
 
 // NumPy's FloatingFormat: one column format for a set of floats.
@@ -209,6 +214,7 @@ class Renderer {
       std::string item = elide ? "..." : (last ? cells_[next_++] : block(axis + 1));
       if (i > 0 && last) {
         if (line + 1 + item.size() > kLineWidth - axis - 1) {
+          out.erase(out.find_last_not_of(' ') + 1);  // NumPy strips the line's trailing blanks
           out += "\n" + indent;
           line = indent.size();
         } else {

@@ -90,6 +90,16 @@ TEST(Print, WrapsLongRowsAt75Columns) {
             " 1.8e+08 1.9e+08]");
 }
 
+TEST(Print, TrimsRoundedDigitsAndTrailingBlanks) {
+  // 8 rounded digits end in a zero, which NumPy trims.
+  EXPECT_EQ(NDArray::from_values<double>({0.123456701, 1.5}).str(), "[0.1234567 1.5      ]");
+  std::vector<double> values(9, 0.12345678);
+  values[5] = 1.5;  // last on the first line: its padding is stripped before the break
+  EXPECT_EQ(NDArray::from_vector(values).str(),
+            "[0.12345678 0.12345678 0.12345678 0.12345678 0.12345678 1.5\n"
+            " 0.12345678 0.12345678 0.12345678]");
+}
+
 TEST(Print, ElidesLargeArrays) {
   std::vector<std::int64_t> values(4000);
   for (int i = 0; i < 4000; ++i) values[i] = i - 2000;
