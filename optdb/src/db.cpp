@@ -29,17 +29,6 @@ void DB::add(const std::string& name, std::shared_ptr<Rewriter> rewriter,
   if (entries_.count(name)) {
     throw ValueError(kind() + " '" + name_ + "' already has an entry named '" + name + "'");
   }
-  for (const auto& [other, e] : entries_) {
-    if (e.tags.count(name)) {
-      throw ValueError(kind() + " '" + name_ + "': the name '" + name + "' is already a tag of '" +
-                       other + "'");
-    }
-    for (const auto& t : tags)
-      if (t == other && t != name) {
-        throw ValueError(kind() + " '" + name_ + "': the tag '" + t + "' of '" + name +
-                         "' is already the name of an entry");
-      }
-  }
   DBEntry e{name,         std::move(rewriter), {tags.begin(), tags.end()}, options.position,
             options.role, options.provider};
   if (options.use_db_name_as_tag) e.tags.insert(name_);

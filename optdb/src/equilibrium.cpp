@@ -65,12 +65,13 @@ class EquilibriumRun final : public Feature {
     max_use_ = static_cast<long>(ratio * static_cast<double>(std::max<std::size_t>(fg.size(), 1)));
   }
 
-  void on_import(FunctionGraph&, Apply& node, const std::string&) override {
-    if (eq_.opt_.visit_new_nodes) push(&node, true);
+  // Changes undone by a refused rewrite ("revert") bring nothing new to visit.
+  void on_import(FunctionGraph&, Apply& node, const std::string& reason) override {
+    if (eq_.opt_.visit_new_nodes && reason != "revert") push(&node, true);
   }
   void on_change_input(FunctionGraph& fg, Apply* node, int, const Var&, const Var&,
-                       const std::string&) override {
-    if (!node || !fg.contains(node)) return;
+                       const std::string& reason) override {
+    if (!node || reason == "revert" || !fg.contains(node)) return;
     push(node, true);
     for (int k = 0; k < node->nout(); ++k)
       for (const Client& c : fg.clients(node->out(k)))

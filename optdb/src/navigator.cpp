@@ -18,11 +18,12 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Collects the nodes imported while it is attached.
+// Collects the nodes imported while it is attached (not those a refused
+// change put back).
 class NewNodeWatcher final : public Feature {
  public:
-  void on_import(FunctionGraph&, Apply& node, const std::string&) override {
-    fresh.push_back(&node);
+  void on_import(FunctionGraph&, Apply& node, const std::string& reason) override {
+    if (reason != "revert") fresh.push_back(&node);
   }
   std::vector<Apply*> fresh;
 };

@@ -51,7 +51,8 @@ class DB : public Rewriter {
   virtual std::string kind() const = 0;
 
   /// Registers `rewriter` under `name` with `tags`. Throws ValueError when the
-  /// name is taken, or collides with a tag (or a tag with a name).
+  /// name is taken. A query tag selects the entries tagged so and the entry
+  /// of that name (stage "inplace" and the stages tagged "inplace" alike).
   void add(const std::string& name, std::shared_ptr<Rewriter> rewriter,
            const std::vector<std::string>& tags, const AddOptions& options = {});
   void add_tags(const std::string& name, const std::vector<std::string>& tags);
