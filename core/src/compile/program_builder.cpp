@@ -44,7 +44,7 @@ class ProgramBuilder {
     ln.node = &node;
     for (const auto& in : node.inputs()) ln.inputs.push_back(cell(in.get()));
     for (int k = 0; k < node.nout(); ++k) ln.outputs.push_back(cell(node.out(k)));
-    ln.lazy = node.op().as_lazy();
+    ln.lazy = perform_only_ ? nullptr : node.op().as_lazy();  // the reference runs everything
     if (ln.lazy) prog_->lazy_ = true;
     if (perform_only_ && node.outputs().front()->type()->device().is_cpu()) {
       const Op* op = &node.op();

@@ -6,6 +6,7 @@
 #include <optional>
 #include <source_location>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "theano/core/fgraph.h"
@@ -17,6 +18,8 @@ namespace theano {
 /// A function input with its options.
 struct In {
   In(Var v) : variable(std::move(v)) {}  // NOLINT: implicit so {x, y} works
+  template <class V, class = std::enable_if_t<std::is_base_of_v<Variable, V>>>
+  In(std::shared_ptr<V> v) : variable(std::move(v)) {}  // NOLINT
   In(Var v, Value default_value) : variable(std::move(v)), value(std::move(default_value)) {}
   Var variable;
   /// Keyword name for named calls; defaults to the variable's name.
@@ -37,6 +40,9 @@ struct In {
 /// internal buffer, overwritten by the next call.
 struct Out {
   Out(Var v, bool borrow_ = false) : variable(std::move(v)), borrow(borrow_) {}  // NOLINT
+  template <class V, class = std::enable_if_t<std::is_base_of_v<Variable, V>>>
+  Out(std::shared_ptr<V> v, bool borrow_ = false)  // NOLINT
+      : variable(std::move(v)), borrow(borrow_) {}
   Var variable;
   bool borrow = false;
 };

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -44,10 +45,18 @@ class NDArray {
                              Strides strides, std::int64_t offset);
   /// Copies `values` (C order) into a new array of `shape` (default: 1-d).
   template <class T>
-  static NDArray from_vector(const std::vector<T>& values, Shape shape = {});
+  static NDArray from_vector(const std::vector<T>& values, Shape shape);
   template <class T>
-  static NDArray from_values(std::initializer_list<T> values, Shape shape = {}) {
+  static NDArray from_vector(const std::vector<T>& values) {
+    return from_vector(values, Shape{static_cast<std::int64_t>(values.size())});
+  }
+  template <class T>
+  static NDArray from_values(std::initializer_list<T> values, Shape shape) {
     return from_vector(std::vector<T>(values), std::move(shape));
+  }
+  template <class T>
+  static NDArray from_values(std::initializer_list<T> values) {
+    return from_vector(std::vector<T>(values));
   }
   /// A 0-d array holding `value`.
   template <class T>
@@ -161,7 +170,6 @@ T* NDArray::data() const {
 
 template <class T>
 NDArray NDArray::from_vector(const std::vector<T>& values, Shape shape) {
-  if (shape.empty() && values.size() != 1) shape = {static_cast<std::int64_t>(values.size())};
   if (shape_size(shape) != static_cast<std::int64_t>(values.size())) {
     throw ValueError("from_vector: " + std::to_string(values.size()) +
                      " values do not fill shape " + shape_str(shape));
