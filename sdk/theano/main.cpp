@@ -1,5 +1,5 @@
-// The `theano` host: global options (--flag name=value, repeatable; --help),
-// then a subcommand and its own options. Exit status: 0 success, 1 a
+// The `theano` host: global options (--flag name=value, repeatable and
+// accepted anywhere; --help), then a subcommand and its own options. Exit status: 0 success, 1 a
 // Theano++ error (bad flag, ...), 2 bad usage.
 #include <iostream>
 
@@ -27,12 +27,31 @@ void print_usage(std::ostream& out) {
   out << "\n" << global_options() << "\nRun `theano COMMAND --help` for a command's options.\n";
 }
 
-/// Index of the subcommand in argv: the first argument that is neither a
-/// global option nor the value of --flag.
-int command_index(int argc, char** argv) {
-  int i = 1;
-  while (i < argc && argv[i][0] == '-') i += std::string(argv[i]) == "--flag" ? 2 : 1;
-  return i;
+/// The command line split in three: global options (with every
+/// `--flag name=value`, which is accepted anywhere), the subcommand, and the
+/// subcommand's own arguments.
+struct SplitArgs {
+  std::vector<std::string> global;
+  std::string command;
+  std::vector<std::string> rest;
+};
+
+SplitArgs split_args(int argc, char** argv) {
+  SplitArgs split;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--flag" && i + 1 < argc) {
+      split.global.push_back(arg);
+      split.global.push_back(argv[++i]);
+    } else if (arg.starts_with("--flag=") || (split.command.empty() && arg.starts_with("-"))) {
+      split.global.push_back(arg);
+    } else if (split.command.empty()) {
+      split.command = arg;
+    } else {
+      split.rest.push_back(arg);
+    }
+  }
+  return split;
 }
 
 std::vector<std::string> flags_for_initialize(const po::variables_map& vm) {
@@ -48,19 +67,14 @@ std::vector<std::string> flags_for_initialize(const po::variables_map& vm) {
 }
 
 int dispatch(int argc, char** argv) {
-  const int split = command_index(argc, argv);
+  SplitArgs split = split_args(argc, argv);
   po::variables_map vm;
-  po::store(
-      po::command_line_parser(std::vector<std::string>(argv + 1, argv + std::min(split, argc)))
-          .options(global_options())
-          .run(),
-      vm);
-  if (vm.count("help") || split >= argc) {
-    print_usage(split >= argc && !vm.count("help") ? std::cerr : std::cout);
+  po::store(po::command_line_parser(split.global).options(global_options()).run(), vm);
+  if (vm.count("help") || split.command.empty()) {
+    print_usage(vm.count("help") ? std::cout : std::cerr);
     return vm.count("help") ? 0 : 2;
   }
-  Invocation inv{argv[split], std::vector<std::string>(argv + split + 1, argv + argc),
-                 flags_for_initialize(vm), std::cout, std::cerr};
+  Invocation inv{split.command, split.rest, flags_for_initialize(vm), std::cout, std::cerr};
   for (const Command& c : commands()) {
     if (c.name == inv.command) return c.run(inv);
   }

@@ -2,6 +2,7 @@
 #include "core_plugin.h"
 
 #include "theano/core/config.h"
+#include "theano/optdb/builtin.h"
 #include "theano/plugin_api/plugin.h"
 
 namespace theano {
@@ -11,6 +12,8 @@ void register_core(Registrar& registrar) {
   for (const Config::Entry& entry : Config::global().entries()) {
     if (entry.spec.provider == "theano.core") registrar.add_config_option(entry.spec);
   }
+  // The kernel's own graph-level ops and generic rewrites (optdb/).
+  optdb::register_core_builtins(registrar);
 }
 
 }  // namespace

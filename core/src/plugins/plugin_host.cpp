@@ -138,15 +138,17 @@ void PluginHost::load(const PluginSearch& search, Registry& registry) {
   // 1. Gather and check descriptors.
   auto consider = [&](const theano_plugin_descriptor* d, std::size_t index) {
     PluginRecord& r = records_[index];
-    if (d->struct_size >= offsetof(theano_plugin_descriptor, version))
+    // name and version sit at fixed offsets in every ABI; read them when present.
+    if (d->struct_size >= offsetof(theano_plugin_descriptor, fingerprint)) {
       r.name = d->name ? d->name : "";
+      r.version = d->version ? d->version : "";
+    }
     r.abi = abi_string(*d);
     if (auto problem = descriptor_problem(*d)) {
       refuse(r, *problem);
       if (!r.name.empty()) unavailable.emplace(r.name, r.reason);
       return;
     }
-    r.version = d->version;
     if (is_excluded(search.exclude, r.name)) {
       r.status = Status::Excluded;
       r.reason = label(r) + "excluded by plugins.exclude";

@@ -6,6 +6,7 @@
 #include <boost/dll/shared_library.hpp>
 #include <mutex>
 #include <new>
+#include <string>
 #include <vector>
 
 #include "theano/core/errors.h"
@@ -38,6 +39,16 @@ KeptLibraries& kept_libraries() {
   return kept.get();
 }
 
+/// The dynamic loader's own words from Boost.DLL's message, which wraps
+/// them as "...(dlerror system message: WORDS): <errno text>".
+std::string loader_message(const std::string& what) {
+  const std::string marker = "dlerror system message: ";
+  auto start = what.find(marker);
+  auto end = what.rfind("): ");
+  if (start == std::string::npos || end == std::string::npos || end < start) return what;
+  return what.substr(start + marker.size(), end - start - marker.size());
+}
+
 }  // namespace
 
 const theano_plugin_descriptor* open_plugin_library(const std::filesystem::path& path) {
@@ -46,7 +57,7 @@ const theano_plugin_descriptor* open_plugin_library(const std::filesystem::path&
   try {
     library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    throw PluginError(file + " is not a loadable shared library: " + e.what());
+    throw PluginError(file + " is not a loadable shared library: " + loader_message(e.what()));
   }
   // Kept even when refused below: its static initializers have run.
   KeptLibraries& kept = kept_libraries();

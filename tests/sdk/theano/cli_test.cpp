@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliRun {
   int status = -1;
   std::string out;
   std::string err;
@@ -40,12 +40,12 @@ class CliTest : public ::testing::Test {
   }
 
   /// Runs `theano ARGS` with a clean environment plus `env` assignments.
-  Run theano(const std::string& args, const std::string& env = "") {
+  CliRun theano(const std::string& args, const std::string& env = "") {
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
     std::string command = "env -u THEANO_FLAGS THEANORC=" + (dir_ / "no-theanorc").string() +
                           " THEANO_PLUGIN_PATH=" + (dir_ / "plugins").string() + " " + env + " " +
                           THEANO_CLI_PATH + " " + args + " >" + out.string() + " 2>" + err.string();
-    Run run;
+    CliRun run;
     int raw = std::system(command.c_str());
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     run.out = slurp(out);
@@ -73,19 +73,19 @@ bool has(const std::string& text, const std::string& part) {
 }
 
 TEST_F(CliTest, VersionPrintsVersionAbiAndFingerprint) {
-  Run run = theano("version");
+  CliRun run = theano("version");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "theano++ 0.")) << run.out;
   EXPECT_TRUE(has(run.out, "plugin ABI 1.0\n")) << run.out;
   EXPECT_TRUE(has(run.out, std::string("fingerprint ") + THEANO_BUILD_FINGERPRINT)) << run.out;
-  Run json = theano("version --json");
+  CliRun json = theano("version --json");
   auto j = nlohmann::json::parse(json.out);
   EXPECT_EQ(j.at("abi"), "1.0");
   EXPECT_EQ(j.at("fingerprint"), THEANO_BUILD_FINGERPRINT);
 }
 
 TEST_F(CliTest, PluginsListsLoadedAndRefusedWithReasons) {
-  Run run = theano("plugins");
+  CliRun run = theano("plugins");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "NAME")) << run.out;
   EXPECT_TRUE(has(run.out, "theano.core")) << run.out;
@@ -93,7 +93,7 @@ TEST_F(CliTest, PluginsListsLoadedAndRefusedWithReasons) {
   EXPECT_TRUE(has(run.out, "refused: '" + (dir_ / "plugins" / "libabi_major.so").string()))
       << run.out;
   EXPECT_TRUE(has(run.out, "ABI major version mismatch")) << run.out;
-  Run json = theano("plugins --json");
+  CliRun json = theano("plugins --json");
   ASSERT_EQ(json.status, 0) << json.err;
   auto list = nlohmann::json::parse(json.out);
   auto base = find(list, "name", "test.good_base");
@@ -110,27 +110,27 @@ TEST_F(CliTest, PluginsListsLoadedAndRefusedWithReasons) {
 }
 
 TEST_F(CliTest, OpsOfOnePluginWithDocAndProvider) {
-  Run run = theano("ops --plugin test.good_base");
+  CliRun run = theano("ops --plugin test.good_base");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "GoodIdentity")) << run.out;
   EXPECT_TRUE(has(run.out, "returns its input unchanged")) << run.out;
   EXPECT_FALSE(has(run.out, "GoodDependentOp")) << run.out;
-  Run all = theano("ops --json");
+  CliRun all = theano("ops --json");
   auto list = nlohmann::json::parse(all.out);
   auto dep = find(list, "name", "GoodDependentOp");
   ASSERT_FALSE(dep.is_null()) << all.out;
   EXPECT_EQ(dep.at("provider"), "test.good_dependent");
   EXPECT_EQ(dep.at("doc"), "an op that needs test.good_base");
-  Run unknown = theano("ops --plugin test.nope");
+  CliRun unknown = theano("ops --plugin test.nope");
   EXPECT_EQ(unknown.status, 1);
   EXPECT_TRUE(has(unknown.err, "no plugin named 'test.nope'")) << unknown.err;
 }
 
 TEST_F(CliTest, ConfigShowsValueAndSource) {
-  Run run = theano("--flag floatX=float64 config", "THEANO_FLAGS=mode=NO_OPT");
+  CliRun run = theano("--flag floatX=float64 config", "THEANO_FLAGS=mode=NO_OPT");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "FLAG")) << run.out;
-  Run json = theano("--flag floatX=float64 config --json", "THEANO_FLAGS=mode=NO_OPT");
+  CliRun json = theano("--flag floatX=float64 config --json", "THEANO_FLAGS=mode=NO_OPT");
   auto list = nlohmann::json::parse(json.out);
   auto floatx = find(list, "name", "floatX");
   EXPECT_EQ(floatx.at("value"), "float64");
@@ -143,28 +143,35 @@ TEST_F(CliTest, ConfigShowsValueAndSource) {
   auto level = find(list, "name", "good_base.level");  // a plugin's flag
   ASSERT_FALSE(level.is_null());
   EXPECT_EQ(level.at("provider"), "test.good_base");
-  Run one = theano("config floatX --flag floatX=float16");
+  CliRun one = theano("config floatX --flag floatX=float16");
   EXPECT_TRUE(has(one.out, "float16")) << one.out;
   EXPECT_FALSE(has(one.out, "allow_gc")) << one.out;
 }
 
+TEST_F(CliTest, ShutdownFunctionsRunAtExitInReverseDependencyOrder) {
+  fs::path log = dir_ / "shutdown.log";
+  CliRun run = theano("plugins", "THEANO_TEST_SHUTDOWN_LOG=" + log.string());
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(slurp(log), "test.good_dependent\ntest.good_base\n");
+}
+
 TEST_F(CliTest, UnknownFlagFailsWithSuggestion) {
-  Run run = theano("--flag flaotX=float64 config");
+  CliRun run = theano("--flag flaotX=float64 config");
   EXPECT_EQ(run.status, 1);
   EXPECT_TRUE(has(run.err, "did you mean 'floatX'?")) << run.err;
-  Run bad = theano("--flag floatX=float128 config");
+  CliRun bad = theano("--flag floatX=float128 config");
   EXPECT_EQ(bad.status, 1);
   EXPECT_TRUE(has(bad.err, "expected one of: float32, float64, float16")) << bad.err;
 }
 
 TEST_F(CliTest, HelpForEveryCommandAndUsageErrors) {
   for (const char* command : {"version", "plugins", "ops", "config"}) {
-    Run run = theano(std::string(command) + " --help");
+    CliRun run = theano(std::string(command) + " --help");
     EXPECT_EQ(run.status, 0) << command;
     EXPECT_TRUE(has(run.out, std::string("usage: theano [--flag name=value]... ") + command))
         << run.out;
   }
-  Run top = theano("--help");
+  CliRun top = theano("--help");
   EXPECT_EQ(top.status, 0);
   EXPECT_TRUE(has(top.out, "plugins")) << top.out;
   EXPECT_EQ(theano("frobnicate").status, 2);
