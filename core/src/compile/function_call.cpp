@@ -92,6 +92,10 @@ void scrub(const Program& prog, Frame& frame) {
   for (int c : prog.input_cells()) frame.cells[c].reset();
   for (const auto& [c, v] : prog.shared_cells()) frame.cells[c].reset();
   for (int c : prog.output_cells()) frame.cells[c].reset();
+  // An output may be a constant's cell, which new_frame fills only once.
+  for (const auto& [c, v] : prog.constant_cells()) {
+    if (frame.cells[c].empty()) frame.cells[c] = v;
+  }
 }
 
 }  // namespace
