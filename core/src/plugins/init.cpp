@@ -1,7 +1,8 @@
 // theano::initialize: configuration first (so plugins.path and
 // plugins.exclude apply), then plugins (validated and frozen into the
 // registry), then the plugins' flags, then the check for unknown flags.
-// Runs once per process; a failed attempt (a bad flag) may be retried.
+// Runs once per process; a failed attempt (a bad flag) may be retried; a
+// call from inside plugin registration returns at once.
 #include "theano/core/init.h"
 
 #include <atomic>
@@ -18,6 +19,9 @@ namespace {
 
 std::once_flag init_once;
 std::atomic<bool> init_done{false};
+// Set while this thread runs initialize: a plugin whose register function
+// reaches code that calls initialize() again must not deadlock in call_once.
+thread_local bool initializing = false;
 
 void load_plugins(const InitOptions& options, Registry& registry) {
   PluginHost& host = PluginHost::global();
@@ -36,6 +40,10 @@ void load_plugins(const InitOptions& options, Registry& registry) {
 }
 
 void run_initialize(const InitOptions& options) {
+  initializing = true;
+  struct Reset {
+    ~Reset() { initializing = false; }
+  } reset;
   Config& config = Config::global();
   Registry& registry = Registry::global();  // constructed before the host: destroyed after it
   config.load_sources(options.command_line);

@@ -21,7 +21,8 @@ struct InitOptions {
   bool warn_refused = true;
 };
 
-/// Loads configuration and plugins once per process. Later calls do nothing.
+/// Loads configuration and plugins once per process. Later calls do nothing,
+/// and neither does a call made from inside a plugin's registration.
 /// Called implicitly, with default options, by the first use that needs the
 /// registry (building an op by name, compiling a function).
 void initialize(const InitOptions& options = {});
