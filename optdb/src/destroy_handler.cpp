@@ -96,24 +96,38 @@ std::map<Variable*, Apply*> DestroyHandler::destroyed_roots(const FunctionGraph&
 
 const DestroyHandler::Analysis& DestroyHandler::analyze(const FunctionGraph& fg) const {
   if (cache_fg_ == &fg && cache_version_ == fg.version()) return cache_;
+  std::vector<Apply*> destroyers(destroyers_.begin(), destroyers_.end());
+  Analysis a = analyze_in_order(fg, destroyers);
+  if (!a.error.empty()) {  // report the first problem in creation order, reproducibly
+    a = analyze_in_order(fg, sorted_by_id(destroyers_));
+  }
+  cache_ = std::move(a);
+  cache_fg_ = &fg;
+  cache_version_ = fg.version();
+  return cache_;
+}
+
+DestroyHandler::Analysis DestroyHandler::analyze_in_order(
+    const FunctionGraph& fg, const std::vector<Apply*>& destroyers) const {
   Analysis a;
-  std::map<Variable*, Apply*> owner_of;
+  std::unordered_map<Variable*, Apply*> owner_of;
   std::vector<Apply*> shared_destroyers;
-  auto fail = [&a](std::string msg) {
-    if (a.error.empty()) a.error = "in-place rewrite refused: " + std::move(msg);
+  auto fail = [&a](Apply* d, int i, const std::string& why) {
+    if (!a.error.empty()) return;
+    a.error = "in-place rewrite refused: " + node_str(*d) + " overwrites input " +
+              std::to_string(i) + ", " + why;
   };
-  for (Apply* d : sorted_by_id(destroyers_)) {
+  for (Apply* d : destroyers) {
     for (const auto& [o, ins] : d->op().destroy_map()) {
       for (int i : ins) {
         Variable* root = view_root(d->input(i).get());
-        std::string what = node_str(*d) + " overwrites input " + std::to_string(i);
-        if (!may_destroy(*root)) fail(what + ", whose storage is " + describe_root(*root));
+        if (!may_destroy(*root)) fail(d, i, "whose storage is " + describe_root(*root));
         auto [it, fresh] = owner_of.emplace(root, d);
         if (!fresh && it->second != d) {
-          fail(what + ", a value already overwritten by " + node_str(*it->second));
+          fail(d, i, "a value already overwritten by " + node_str(*it->second));
         }
         Readers rd = readers(fg, root);
-        if (rd.graph_output) fail(what + ", a value that is also an output of the function");
+        if (rd.graph_output) fail(d, i, "a value that is also an output of the function");
         for (Apply* reader : rd.nodes)
           if (reader != d) a.order[d].push_back(reader);
         if (root->kind() == Variable::Kind::Shared) shared_destroyers.push_back(d);
@@ -122,10 +136,7 @@ const DestroyHandler::Analysis& DestroyHandler::analyze(const FunctionGraph& fg)
   }
   if (!shared_destroyers.empty()) add_shared_orderings(fg, shared_destroyers, a);
   if (a.error.empty()) a.error = find_cycle(fg, a.order);
-  cache_ = std::move(a);
-  cache_fg_ = &fg;
-  cache_version_ = fg.version();
-  return cache_;
+  return a;
 }
 
 // Every node that does not depend on a shared-storage destroyer runs before

@@ -80,14 +80,13 @@ class EquilibriumRun final : public Feature {
 
   int run() {
     int total = 0;
-    for (bool first = true;; first = false) {
+    for (;;) {
       int changed = 0;
       for (const auto& g : eq_.opt_.global) changed += run_global(*g);
-      // The first sweep visits every node for merging; confirming sweeps only
-      // the candidates of local rewrites (changed nodes are merged as they come).
-      bool merge_all = eq_.opt_.merge && first;
+      // Sweeps visit the candidates of local rewrites; nodes are merged as a
+      // change creates or rewires them (the graph was merged before).
       for (Apply* n : fg_.toposort())
-        if (merge_all || !eq_.candidates(n->op().name()).empty()) push(n, merge_all);
+        if (!eq_.candidates(n->op().name()).empty()) push(n, false);
       changed += drain();
       if (aborted_) return total + changed;
       for (const auto& c : eq_.opt_.cleanup) changed += run_global(*c);
@@ -141,25 +140,8 @@ class EquilibriumRun final : public Feature {
     return changed;
   }
 
-  // Merges `n` into an equal node already seen (and its constant inputs into
-  // equal constants).
   bool try_merge(Apply& n) {
-    for (int i = 0; i < n.nin(); ++i) {
-      const Var& in = n.input(i);
-      if (in->kind() != Variable::Kind::Constant) continue;
-      Var canon = index_.canonical_constant(in);
-      if (canon != in) fg_.change_input(&n, i, canon, "merge");
-    }
-    if (!detail::mergeable(n)) return false;
-    Apply* twin = index_.find_or_insert(fg_, n);
-    if (!twin) return false;
-    std::vector<std::pair<Var, Var>> pairs;
-    for (int k = 0; k < n.nout(); ++k) pairs.emplace_back(n.output(k), twin->output(k));
-    try {
-      fg_.replace_all_validate(pairs, "merge");
-    } catch (const InconsistencyError&) {
-      return false;
-    }
+    if (!merger_.merge(n)) return false;
     if (session_) session_->note_applied("merge");
     return true;
   }
@@ -183,7 +165,7 @@ class EquilibriumRun final : public Feature {
   std::deque<Apply*> worklist_;
   std::unordered_map<Apply*, bool> queued_;  // queued node -> merge it
   std::unordered_map<const LocalRewriter*, long> uses_;
-  detail::MergeIndex index_;
+  detail::IncrementalMerger merger_{fg_};
 };
 
 int EquilibriumOptimizer::apply(FunctionGraph& fg) const {

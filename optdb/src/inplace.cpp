@@ -63,19 +63,47 @@ class InplacePass {
     }
   }
 
+  // Where the readers of a value sit in the schedule: the two latest
+  // positions (distinct readers). A swap keeps its node's position, so this
+  // stays true for the whole pass and is computed once per value.
+  struct ReaderSpan {
+    bool graph_output = false;
+    std::size_t last = 0, last_reader = 0, before_last = 0;
+    bool has_before_last = false;
+  };
+  const ReaderSpan& span_of(Variable* root) {
+    auto [it, fresh] = spans_.try_emplace(root);
+    if (!fresh) return it->second;
+    ReaderSpan& s = it->second;
+    auto readers = DestroyHandler::readers(fg_, root);
+    s.graph_output = readers.graph_output;
+    constexpr std::size_t kUnknown = ~std::size_t{0};
+    bool any = false;
+    for (Apply* r : readers.nodes) {
+      auto p = position_.find(r);
+      std::size_t pos = p == position_.end() ? kUnknown : p->second;
+      if (!any || pos >= s.last) {
+        if (any) s.before_last = s.last, s.has_before_last = true;
+        s.last = pos;
+        any = true;
+      } else if (!s.has_before_last || pos > s.before_last) {
+        s.before_last = pos;
+        s.has_before_last = true;
+      }
+    }
+    return s;
+  }
+
   // The root whose value `node` would overwrite through input `in`, or null
   // when some other reader of that value is not scheduled before `node`.
   Variable* overwritable(Apply* node, int in) {
     Variable* root = DestroyHandler::view_root(node->input(in).get());
     if (!dh_.may_destroy(*root) || destroyed_.count(root)) return nullptr;
-    auto readers = DestroyHandler::readers(fg_, root);
-    if (readers.graph_output) return nullptr;
+    const ReaderSpan& s = span_of(root);
+    if (s.graph_output) return nullptr;
     std::size_t mine = position_.at(node);
-    for (Apply* r : readers.nodes) {
-      if (r == node) continue;
-      auto it = position_.find(r);
-      if (it == position_.end() || it->second >= mine) return nullptr;
-    }
+    // `node` reads the value, so it is the last reader or another one is later.
+    if (s.last != mine || (s.has_before_last && s.before_last >= mine)) return nullptr;
     return root;
   }
 
@@ -114,6 +142,7 @@ class InplacePass {
   bool validate_each_;
   std::unordered_map<Apply*, std::size_t> position_;
   std::unordered_set<Variable*> destroyed_;
+  std::unordered_map<Variable*, ReaderSpan> spans_;
   int swaps_ = 0;
 };
 

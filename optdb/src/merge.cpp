@@ -36,16 +36,76 @@ Var MergeIndex::canonical_constant(const Var& c) {
 }
 
 Apply* MergeIndex::find_or_insert(const FunctionGraph& fg, Apply& node) {
-  std::size_t key = node.op().hash();
+  // Keyed by op name and inputs (props only matter on a hit: cheaper).
+  std::size_t key = std::hash<std::string>()(node.op().name());
   for (const auto& in : node.inputs()) key = key * 1000003u ^ std::hash<const void*>()(in.get());
   auto [lo, hi] = nodes_.equal_range(key);
+  bool known = false;
   for (auto it = lo; it != hi; ++it) {
     Apply* other = it->second;
-    if (other == &node) return nullptr;
-    if (fg.contains(other) && same_computation(*other, node)) return other;
+    if (other == &node) {
+      known = true;
+      continue;
+    }
+    if (fg.contains(other) && same_computation(*other, node) && mergeable(*other) &&
+        mergeable(node))
+      return other;
   }
-  nodes_.emplace(key, &node);
+  if (!known) nodes_.emplace(key, &node);
   return nullptr;
+}
+
+bool IncrementalMerger::merge(Apply& n) {
+  for (int i = 0; i < n.nin(); ++i) {
+    const Var& in = n.input(i);
+    if (in->kind() != Variable::Kind::Constant) continue;
+    Var canon = canonical_constant(in);
+    if (canon != in) fg_.change_input(&n, i, canon, "merge");
+  }
+  Apply* twin = find_twin(n);
+  if (!twin) return false;
+  std::vector<std::pair<Var, Var>> pairs;
+  for (int k = 0; k < n.nout(); ++k) pairs.emplace_back(n.output(k), twin->output(k));
+  try {
+    fg_.replace_all_validate(pairs, "merge");
+  } catch (const InconsistencyError&) {
+    return false;
+  }
+  return true;
+}
+
+// A twin reads the same inputs: look among the clients of the least used
+// input, or through an index of every node when all inputs are widely used.
+Apply* IncrementalMerger::find_twin(Apply& n) {
+  if (n.nin() == 0) return nullptr;
+  const Variable* pivot = n.input(0).get();
+  for (int i = 1; i < n.nin(); ++i)
+    if (fg_.clients(n.input(i).get()).size() < fg_.clients(pivot).size()) pivot = n.input(i).get();
+  if (fg_.clients(pivot).size() > 32) {
+    if (!nodes_indexed_) {
+      nodes_indexed_ = true;
+      for (Apply* other : fg_.apply_nodes()) nodes_.find_or_insert(fg_, *other);
+    }
+    return nodes_.find_or_insert(fg_, n);
+  }
+  for (const Client& c : fg_.clients(pivot)) {
+    if (c.node && c.node != &n && same_computation(*c.node, n) && mergeable(*c.node) &&
+        mergeable(n))
+      return c.node;
+  }
+  return nullptr;
+}
+
+// The first constant of the graph equal to `c`; the table of the graph's
+// constants is built the first time one is needed.
+Var IncrementalMerger::canonical_constant(const Var& c) {
+  if (!constants_indexed_) {
+    constants_indexed_ = true;
+    for (Apply* node : fg_.apply_nodes())
+      for (const auto& in : node->inputs())
+        if (in->kind() == Variable::Kind::Constant) constants_.canonical_constant(in);
+  }
+  return constants_.canonical_constant(c);
 }
 
 }  // namespace detail
@@ -67,7 +127,6 @@ int merge_pass(FunctionGraph& fg, const ReplaceFn& replace) {
     if (!fg.contains(node)) continue;
     std::vector<Var> inputs = node->inputs();
     for (const auto& in : inputs) merge_constant(in);
-    if (!detail::mergeable(*node)) continue;
     Apply* twin = index.find_or_insert(fg, *node);
     if (!twin) continue;
     std::vector<std::pair<Var, Var>> pairs;
@@ -93,6 +152,13 @@ ChangeTracker& tracker_of(FunctionGraph& fg) {
 }  // namespace
 
 int MergeOptimizer::apply(FunctionGraph& fg) const {
+  if (auto* tracker = fg.get_feature<detail::MergeTracker>()) return merge_dirty(fg, *tracker);
+  int merged = merge_all(fg);
+  fg.attach_feature(std::make_shared<detail::MergeTracker>());
+  return merged;
+}
+
+int MergeOptimizer::merge_all(FunctionGraph& fg) const {
   ChangeTracker& tracker = tracker_of(fg);
   std::size_t checkpoint = tracker.checkpoint();
   int merged = merge_pass(fg, [&](const std::vector<std::pair<Var, Var>>& pairs) {
@@ -112,6 +178,21 @@ int MergeOptimizer::apply(FunctionGraph& fg) const {
         return false;
       }
     });
+  }
+  if (auto* s = OptimizeSession::of(fg); s && merged) s->note_applied("merge", merged);
+  return merged;
+}
+
+// Since the last full merge only the recorded nodes may have become equal to
+// another: merge those (nodes rewired by these merges are recorded again).
+int MergeOptimizer::merge_dirty(FunctionGraph& fg, detail::MergeTracker& tracker) const {
+  detail::IncrementalMerger merger(fg);
+  int merged = 0;
+  while (!tracker.dirty.empty()) {
+    std::vector<Apply*> batch;
+    batch.swap(tracker.dirty);
+    for (Apply* n : batch)
+      if (fg.contains(n) && merger.merge(*n)) ++merged;
   }
   if (auto* s = OptimizeSession::of(fg); s && merged) s->note_applied("merge", merged);
   return merged;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "merge_index.h"
 #include "theano/core/config.h"
 #include "theano/core/errors.h"
 #include "theano/optdb/destroy_handler.h"
@@ -47,6 +48,7 @@ void detach_rewrite_features(FunctionGraph& fg, OptimizeSession* session) {
   if (session) fg.remove_feature(session);
   if (auto* t = fg.get_feature<ChangeTracker>()) fg.remove_feature(t);
   if (auto* s = fg.get_feature<ShapeFeature>()) fg.remove_feature(s);
+  if (auto* m = fg.get_feature<detail::MergeTracker>()) fg.remove_feature(m);
 }
 
 }  // namespace

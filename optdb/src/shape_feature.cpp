@@ -1,6 +1,8 @@
 // ShapeFeature and the rewrites that use it.
 #include "theano/optdb/shape_feature.h"
 
+#include <unordered_set>
+
 #include "theano/core/registry.h"
 #include "theano/optdb/graph_ops.h"
 #include "theano/optdb/optimizers.h"
@@ -29,13 +31,9 @@ bool same_dim(const Var& x, const Var& y) {
 
 }  // namespace
 
-void ShapeFeature::on_attach(FunctionGraph& fg) {
-  for (Apply* n : fg.toposort()) compute(*n);
-}
+void ShapeFeature::on_attach(FunctionGraph&) {}
 
-void ShapeFeature::on_import(FunctionGraph&, Apply& node, const std::string&) {
-  compute(node);
-}
+void ShapeFeature::on_import(FunctionGraph&, Apply&, const std::string&) {}
 
 void ShapeFeature::on_prune(FunctionGraph&, Apply& node, const std::string&) {
   for (int k = 0; k < node.nout(); ++k) shapes_.erase(node.out(k));
@@ -63,12 +61,32 @@ void ShapeFeature::on_change_input(FunctionGraph&, Apply*, int, const Var& old_v
 ShapeVars ShapeFeature::shape_of(const Var& v) {
   if (auto it = shapes_.find(v.get()); it != shapes_.end()) return it->second.second;
   if (v->owner()) {
-    compute(*v->owner());
+    compute_ancestors(*v->owner());
     if (auto it = shapes_.find(v.get()); it != shapes_.end()) return it->second.second;
   }
   ShapeVars s = placeholders(v);
   shapes_[v.get()] = {v, s};
   return s;
+}
+
+// Computes the shapes of `node` and of the ancestors not known yet, inputs
+// first, without recursion (graphs may be 100k nodes deep).
+void ShapeFeature::compute_ancestors(Apply& node) {
+  std::vector<std::pair<Apply*, int>> stack{{&node, 0}};
+  std::unordered_set<Apply*> entered{&node};
+  while (!stack.empty()) {
+    auto& [n, next] = stack.back();
+    if (next < n->nin()) {
+      const Var& in = n->input(next++);
+      Apply* owner = in->owner();
+      if (owner && !shapes_.count(in.get()) && entered.insert(owner).second)
+        stack.push_back({owner, 0});
+      continue;
+    }
+    Apply* done = n;
+    stack.pop_back();
+    compute(*done);
+  }
 }
 
 Var ShapeFeature::shape_i(const Var& v, int axis) {

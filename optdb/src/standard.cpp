@@ -14,6 +14,7 @@
 #include "theano/optdb/inplace.h"
 #include "theano/optdb/optimizers.h"
 #include "theano/optdb/session.h"
+#include "theano/optdb/shape_feature.h"
 
 namespace theano::optdb {
 
@@ -50,15 +51,18 @@ const PhaseInfo& phase_info(const std::string& phase) {
   throw ValueError("unknown optimizer phase '" + phase + "' (known: " + known + ")");
 }
 
+// Attaches the DestroyHandler; from here on only in-place and merge rewrites
+// run, so the ShapeFeature stops paying for every swap.
 std::shared_ptr<GraphRewriter> add_destroy_handler() {
-  return std::make_shared<AddFeatureOptimizer>(
-      "add_destroy_handler",
-      [](const FunctionGraph& fg) { return fg.get_feature<DestroyHandler>() != nullptr; },
-      [](FunctionGraph& fg) {
-        auto* s = OptimizeSession::of(fg);
-        return std::make_shared<DestroyHandler>(s ? s->destroyable
-                                                  : std::unordered_set<const Variable*>{});
-      });
+  return std::make_shared<FunctionGraphRewriter>("add_destroy_handler", [](FunctionGraph& fg) {
+    if (auto* sf = fg.get_feature<ShapeFeature>()) fg.remove_feature(sf);
+    if (!fg.get_feature<DestroyHandler>()) {
+      auto* s = OptimizeSession::of(fg);
+      fg.attach_feature(std::make_shared<DestroyHandler>(
+          s ? s->destroyable : std::unordered_set<const Variable*>{}));
+    }
+    return 0;
+  });
 }
 
 // The generic members every stage of that kind starts with.

@@ -61,6 +61,7 @@ class DestroyHandler : public Feature {
     std::string error;
   };
   const Analysis& analyze(const FunctionGraph& fg) const;
+  Analysis analyze_in_order(const FunctionGraph& fg, const std::vector<Apply*>& destroyers) const;
   void add_shared_orderings(const FunctionGraph& fg, const std::vector<Apply*>& shared,
                             Analysis& a) const;
   static std::string find_cycle(const FunctionGraph& fg,

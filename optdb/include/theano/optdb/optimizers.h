@@ -101,13 +101,23 @@ class EquilibriumOptimizer final : public GraphRewriter {
   std::vector<const LocalRewriter*> for_all_;
 };
 
+namespace detail {
+class MergeTracker;
+}
+
 /// Common sub-expression elimination: equal constants (Constant::equals)
 /// become one, then nodes with equal ops on the same inputs become one.
-/// Nodes that destroy an input are never merged.
+/// Nodes that destroy an input are never merged. The first run on a graph
+/// visits every node and leaves a tracker of the nodes created or rewired
+/// since; later runs visit only those.
 class MergeOptimizer final : public GraphRewriter {
  public:
   std::string name() const override { return "merge"; }
   int apply(FunctionGraph& fg) const override;
+
+ private:
+  int merge_all(FunctionGraph& fg) const;
+  int merge_dirty(FunctionGraph& fg, detail::MergeTracker& tracker) const;
 };
 
 /// Evaluates nodes whose inputs are all constants (unless the op's

@@ -1,7 +1,9 @@
 // ShapeFeature: the symbolic shape of every tensor in a graph, from each
 // op's infer_shape, so that x.shape and shape arithmetic are computed
 // without running the producers of x, and shape-only uses of a value do not
-// keep it alive (the rewrite local_track_shape_i uses it).
+// keep it alive (the rewrite local_track_shape_i uses it). Shapes are
+// computed when first asked for and remembered, so graphs whose rewrites ask
+// for few shapes pay for few.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +40,7 @@ class ShapeFeature : public Feature {
 
  private:
   void compute(Apply& node);
+  void compute_ancestors(Apply& node);
   ShapeVars placeholders(const Var& v);
   Var constant(std::int64_t value);
   // Keyed by variable; the entry holds the variable so its address stays its own.

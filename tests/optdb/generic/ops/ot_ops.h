@@ -20,7 +20,7 @@ using theano::Var;
 
 /// The descriptor of the static test plugin.
 const theano_plugin_descriptor* plugin();
-/// initialize() with the test plugin and the optimizer's built-in plugin
+/// initialize() with the test plugin (the optimizer's built-ins come with the core)
 /// (once per process; no plugin search).
 void init();
 

@@ -8,7 +8,6 @@
 #include "ot_ops_impl.h"
 #include "theano/core/init.h"
 #include "theano/core/registry.h"
-#include "theano/optdb/builtin.h"
 #include "theano/optdb/pattern.h"
 #include "theano/plugin_api/plugin.h"
 
@@ -66,7 +65,7 @@ void init() {
   static std::once_flag once;
   std::call_once(once, [] {
     InitOptions o;
-    o.static_plugins = {optdb::core_builtin_plugin(), plugin()};
+    o.static_plugins = {plugin()};
     o.search_path = false;
     initialize(o);
   });
