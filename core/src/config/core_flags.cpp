@@ -1,8 +1,10 @@
 // The core's flags: one table, each flag with its default, allowed values
 // and a one-line doc. floatX defaults to float32 so float64 never creeps in
 // unasked (a known Theano pain); warn_float64 makes any that does visible.
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
-#include <regex>
+#include <string_view>
 
 #include "config_detail.h"
 #include "theano/core/errors.h"
@@ -18,18 +20,33 @@ std::string default_compiledir() {
   return std::string(home && *home ? home : "/tmp") + "/.cache/theanopp";
 }
 
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+
 void validate_device(const std::string& text) {
-  static const std::regex device(R"(cpu|cuda|cuda[0-9]+|cuda:[0-9]+)");
-  if (!std::regex_match(text, device)) {
-    throw ConfigError("expected cpu, cuda, cudaN or cuda:N");
-  }
+  std::string_view rest = text;
+  bool ok = text == "cpu" || text == "cuda" ||
+            (rest.starts_with("cuda:") && all_digits(rest.substr(5))) ||
+            (rest.starts_with("cuda") && all_digits(rest.substr(4)));
+  if (!ok) throw ConfigError("expected cpu, cuda, cudaN or cuda:N");
 }
 
 /// Colon-separated optimizer tags, each made of letters, digits, '_' or '.'.
 void validate_tags(const std::string& text) {
-  static const std::regex tags(R"(([A-Za-z0-9_.]+(:[A-Za-z0-9_.]+)*)?)");
-  if (!std::regex_match(text, tags)) {
-    throw ConfigError("expected colon-separated tags such as 'fusion:inplace'");
+  if (text.empty()) return;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = std::min(text.find(':', start), text.size());
+    std::string_view tag = std::string_view(text).substr(start, end - start);
+    bool ok = !tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    });
+    if (!ok) throw ConfigError("expected colon-separated tags such as 'fusion:inplace'");
+    if (end == text.size()) return;
+    start = end + 1;
   }
 }
 

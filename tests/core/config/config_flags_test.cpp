@@ -61,6 +61,7 @@ TEST(ConfigFlags, ValuesAreValidated) {
   config.set("device", "cuda:1");
   config.set("device", "cuda0");
   EXPECT_THROW(config.set("device", "tpu"), ConfigError);
+  EXPECT_THROW(config.set("device", "cuda:"), ConfigError);
   config.set("optimizer_excluding", "fusion:inplace");
   EXPECT_THROW(config.set("optimizer_excluding", "fusion::inplace"), ConfigError);
   EXPECT_NE(error_of([&] { config.set("traceback.limit", "many"); }).find("expected an integer"),
