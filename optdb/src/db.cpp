@@ -77,18 +77,22 @@ bool DB::matches(const DBEntry& e, const std::string& tag) const {
   return e.name == tag || e.tags.count(tag) != 0;
 }
 
+bool DB::selects(const DBEntry& e, const Query& query) const {
+  bool in = false;
+  for (const auto& t : query.include()) in = in || matches(e, t);
+  for (const auto& t : query.exclude()) in = in && !matches(e, t);
+  if (!dynamic_cast<const DB*>(e.rewriter.get())) {
+    // `require` constrains the rewrites themselves, not the stages holding them
+    for (const auto& t : query.require()) in = in && matches(e, t);
+  }
+  return in;
+}
+
 std::vector<DB::Selected> DB::select(const Query& query) const {
   std::vector<Selected> out;
   for (const DBEntry& e : entries()) {
-    bool in = false;
-    for (const auto& t : query.include()) in = in || matches(e, t);
-    for (const auto& t : query.exclude()) in = in && !matches(e, t);
-    auto* sub = dynamic_cast<const DB*>(e.rewriter.get());
-    if (!sub) {  // `require` constrains the rewrites themselves, not the stages holding them
-      for (const auto& t : query.require()) in = in && matches(e, t);
-    }
-    if (!in) continue;
-    if (sub) {
+    if (!selects(e, query)) continue;
+    if (auto* sub = dynamic_cast<const DB*>(e.rewriter.get())) {
       auto it = query.subqueries().find(e.name);
       Query q = it != query.subqueries().end() ? it->second : query.without_extra();
       auto result = sub->query(q);
@@ -104,29 +108,46 @@ std::shared_ptr<Rewriter> DB::query(const Query& query) const {
   return build(select(query), query);
 }
 
-void DB::print_tree(std::ostream& os, const Query* filter, int indent) const {
+std::vector<DBTreeNode> DB::tree(const Query* filter) const {
   const DB* source = contents();
-  std::vector<std::string> visible;
-  if (filter) {
-    for (const Selected& s : source->select(*filter)) visible.push_back(s.entry.name);
-  }
+  std::vector<DBTreeNode> out;
   for (const DBEntry& e : source->entries()) {
-    if (filter && std::find(visible.begin(), visible.end(), e.name) == visible.end()) continue;
-    os << std::string(indent * 2, ' ') << e.name;
-    auto* sub = dynamic_cast<const DB*>(e.rewriter.get());
-    os << "  ["
-       << (sub                                                    ? sub->kind()
-           : dynamic_cast<const LocalRewriter*>(e.rewriter.get()) ? "local"
-                                                                  : "global");
-    if (source->kind() == "SequenceDB" || e.position != 0) os << " @" << e.position;
+    if (filter && !source->selects(e, *filter)) continue;
+    DBTreeNode node{e, "global", source->kind() == "SequenceDB" || e.position != 0, {}};
+    if (auto* sub = dynamic_cast<const DB*>(e.rewriter.get())) {
+      node.kind = sub->kind();
+      auto it = filter ? filter->subqueries().find(e.name)
+                       : std::map<std::string, Query>::const_iterator{};
+      node.children = sub->tree(filter && it != filter->subqueries().end() ? &it->second : filter);
+    } else if (dynamic_cast<const LocalRewriter*>(e.rewriter.get())) {
+      node.kind = "local";
+    }
+    out.push_back(std::move(node));
+  }
+  return out;
+}
+
+namespace {
+
+void print_nodes(std::ostream& os, const std::vector<DBTreeNode>& nodes, int indent) {
+  for (const DBTreeNode& n : nodes) {
+    const DBEntry& e = n.entry;
+    os << std::string(indent * 2, ' ') << e.name << "  [" << n.kind;
+    if (n.positioned) os << " @" << e.position;
     if (e.role == EquilibriumRole::Final) os << " final";
     if (e.role == EquilibriumRole::Cleanup) os << " cleanup";
     os << "]";
     if (!e.tags.empty()) os << "  tags: " << join_tags(e.tags);
     if (!e.provider.empty()) os << "  (" << e.provider << ")";
     os << "\n";
-    if (sub) sub->print_tree(os, filter, indent + 1);
+    print_nodes(os, n.children, indent + 1);
   }
+}
+
+}  // namespace
+
+void DB::print_tree(std::ostream& os, const Query* filter) const {
+  print_nodes(os, tree(filter), 0);
 }
 
 }  // namespace theano::optdb

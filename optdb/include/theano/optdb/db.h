@@ -34,6 +34,14 @@ struct DBEntry {
   std::string provider;  ///< the plugin that registered it ("" for built-ins)
 };
 
+/// One entry of a printed database, with its sub-database's entries.
+struct DBTreeNode {
+  DBEntry entry;
+  std::string kind;  ///< "local", "global", or the sub-database's kind
+  bool positioned;   ///< the position orders it (a SequenceDB entry, or set explicitly)
+  std::vector<DBTreeNode> children;
+};
+
 /// Options of DB::add.
 struct AddOptions {
   double position = 0;
@@ -71,9 +79,15 @@ class DB : public Rewriter {
     return query(Query::parse(text));
   }
 
-  /// Prints the tree of entries with kinds, positions and tags. With
-  /// `filter`, only the entries it selects.
-  void print_tree(std::ostream& os, const Query* filter = nullptr, int indent = 0) const;
+  /// The entries (those `filter` selects, when given) with their
+  /// sub-databases' entries.
+  std::vector<DBTreeNode> tree(const Query* filter = nullptr) const;
+  /// Prints tree(filter): one line per entry with its kind, position, tags
+  /// and provider, sub-database entries indented.
+  void print_tree(std::ostream& os, const Query* filter = nullptr) const;
+  /// True when `query` selects `entry` (by name or tag, not excluded, with
+  /// every required tag unless it is a sub-database).
+  bool selects(const DBEntry& entry, const Query& query) const;
   /// The database whose entries this one shows (itself, or a proxied one).
   virtual const DB* contents() const { return this; }
 
