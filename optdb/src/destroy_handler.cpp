@@ -67,7 +67,16 @@ bool DestroyHandler::may_destroy(const Variable& root) const {
 
 DestroyHandler::Readers DestroyHandler::readers(const FunctionGraph& fg, Variable* root) {
   Readers r;
-  std::unordered_set<Apply*> seen;
+  std::unordered_set<Apply*> seen;  // used once the readers are many
+  auto add = [&](Apply* n) {
+    if (r.nodes.size() < 32) {
+      if (std::find(r.nodes.begin(), r.nodes.end(), n) != r.nodes.end()) return;
+      r.nodes.push_back(n);
+      if (r.nodes.size() == 32) seen.insert(r.nodes.begin(), r.nodes.end());
+    } else if (seen.insert(n).second) {
+      r.nodes.push_back(n);
+    }
+  };
   std::vector<const Variable*> stack{root};
   while (!stack.empty()) {
     const Variable* v = stack.back();
@@ -77,7 +86,7 @@ DestroyHandler::Readers DestroyHandler::readers(const FunctionGraph& fg, Variabl
         r.graph_output = true;
         continue;
       }
-      if (seen.insert(c.node).second) r.nodes.push_back(c.node);
+      add(c.node);
       for (const auto& [out, ins] : c.node->op().view_map())
         if (std::find(ins.begin(), ins.end(), c.index) != ins.end())
           stack.push_back(c.node->out(out));
@@ -111,6 +120,7 @@ DestroyHandler::Analysis DestroyHandler::analyze_in_order(
     const FunctionGraph& fg, const std::vector<Apply*>& destroyers) const {
   Analysis a;
   std::unordered_map<Variable*, Apply*> owner_of;
+  owner_of.reserve(destroyers.size());
   std::vector<Apply*> shared_destroyers;
   auto fail = [&a](Apply* d, int i, const std::string& why) {
     if (!a.error.empty()) return;

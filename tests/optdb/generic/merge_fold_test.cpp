@@ -160,3 +160,24 @@ TEST_F(OptdbTest, RewrittenNodesKeepTheUsersSourceLocation) {
 
 }  // namespace
 }  // namespace ottest
+
+namespace ottest {
+namespace {
+
+// Graphs far deeper than the stack is high: rewriting and freeing them must
+// not recurse once per node.
+TEST_F(OptdbTest, VeryDeepGraphsAreRewrittenAndFreed) {
+  Var x = ot::vector("x");
+  Var v = x;
+  for (int i = 0; i < 300000; ++i) v = ot::neg(v);
+  {
+    auto fg = graph({x}, {v});
+    EXPECT_EQ(theano::optdb::MergeOptimizer().apply(*fg), 0);
+    EXPECT_EQ(fg->size(), 300000u);
+  }
+  v.reset();  // the last reference to the whole chain
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace ottest
