@@ -15,6 +15,29 @@ std::atomic<std::uint64_t> next_apply_id{1};
 Apply::Apply(OpPtr op, std::vector<Var> inputs, SourceLoc loc)
     : op_(std::move(op)), inputs_(std::move(inputs)), loc_(std::move(loc)), id_(next_apply_id++) {}
 
+Apply::~Apply() {
+  // Each input may hold the last reference to its producer, whose destructor
+  // would release its own inputs, and so on down the graph. Park released
+  // inputs instead, and let only the outermost destructor free them, one by
+  // one. The parking is never freed, so graphs held by statics can still be
+  // destroyed at exit, after thread-local objects are gone.
+  struct Parking {
+    std::vector<Var> vars;
+    bool draining = false;
+  };
+  thread_local Parking* parking = nullptr;
+  if (!parking) parking = new Parking;
+  for (auto& in : inputs_) parking->vars.push_back(std::move(in));
+  if (parking->draining) return;
+  parking->draining = true;
+  while (!parking->vars.empty()) {
+    Var v = std::move(parking->vars.back());
+    parking->vars.pop_back();
+    v.reset();  // may run the producer's ~Apply, which parks its inputs
+  }
+  parking->draining = false;
+}
+
 ApplyPtr Apply::make(OpPtr op, std::vector<Var> inputs, std::vector<TypePtr> output_types, SourceLoc loc) {
   if (!op) throw ValueError("Apply::make: null op");
   for (std::size_t i = 0; i < inputs.size(); ++i)
