@@ -36,5 +36,6 @@ int run_version(const Invocation& inv);
 int run_plugins(const Invocation& inv);
 int run_ops(const Invocation& inv);
 int run_config(const Invocation& inv);
+int run_demo(const Invocation& inv);
 
 }  // namespace theano::cli

@@ -1,6 +1,7 @@
 // Registration table of the "theano.core" static plugin.
 #include "core_plugin.h"
 
+#include "../debug/debug_register.h"
 #include "theano/core/config.h"
 #include "theano/optdb/builtin.h"
 #include "theano/plugin_api/plugin.h"
@@ -14,6 +15,8 @@ void register_core(Registrar& registrar) {
   }
   // The kernel's own graph-level ops and generic rewrites (optdb/).
   optdb::register_core_builtins(registrar);
+  // Print, Assert and the flags of DebugMode, NanGuardMode and the profiler.
+  debug::register_debug_builtins(registrar);
 }
 
 }  // namespace

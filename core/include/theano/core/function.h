@@ -18,8 +18,10 @@ namespace theano {
 /// A function input with its options.
 struct In {
   In(Var v) : variable(std::move(v)) {}  // NOLINT: implicit so {x, y} works
-  template <class V, class = std::enable_if_t<std::is_base_of_v<Variable, V>>>
-  In(std::shared_ptr<V> v) : variable(std::move(v)) {}  // NOLINT
+  /// Anything convertible to a Var (derived handles, front-end tensors).
+  template <class V>
+    requires(std::is_convertible_v<const V&, Var> && !std::is_same_v<V, Var>)
+  In(const V& v) : variable(v) {}  // NOLINT
   In(Var v, Value default_value) : variable(std::move(v)), value(std::move(default_value)) {}
   Var variable;
   /// Keyword name for named calls; defaults to the variable's name.
@@ -40,9 +42,10 @@ struct In {
 /// internal buffer, overwritten by the next call.
 struct Out {
   Out(Var v, bool borrow_ = false) : variable(std::move(v)), borrow(borrow_) {}  // NOLINT
-  template <class V, class = std::enable_if_t<std::is_base_of_v<Variable, V>>>
-  Out(std::shared_ptr<V> v, bool borrow_ = false)  // NOLINT
-      : variable(std::move(v)), borrow(borrow_) {}
+  template <class V>
+    requires(std::is_convertible_v<const V&, Var> && !std::is_same_v<V, Var>)
+  Out(const V& v, bool borrow_ = false)  // NOLINT
+      : variable(v), borrow(borrow_) {}
   Var variable;
   bool borrow = false;
 };
