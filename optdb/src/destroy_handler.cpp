@@ -24,6 +24,31 @@ std::string describe_root(const Variable& r) {
   return "the function input " + r.str() + " (not declared mutable)";
 }
 
+// A counter per node: in a vector indexed by id when the graph's ids are
+// dense enough (they are after cloning), else in a hash map.
+class NodeCounters {
+ public:
+  explicit NodeCounters(const std::vector<Apply*>& nodes) {
+    if (nodes.empty()) return;
+    auto [lo, hi] = std::minmax_element(nodes.begin(), nodes.end(),
+                                        [](Apply* a, Apply* b) { return a->id() < b->id(); });
+    lo_ = (*lo)->id();
+    std::uint64_t span = (*hi)->id() - lo_ + 1;
+    dense_ = span <= 4 * nodes.size() + 1024;
+    if (dense_)
+      values_.assign(span, 0);
+    else
+      map_.reserve(nodes.size());
+  }
+  int& operator[](const Apply* n) { return dense_ ? values_[n->id() - lo_] : map_[n]; }
+
+ private:
+  bool dense_ = false;
+  std::uint64_t lo_ = 0;
+  std::vector<int> values_;
+  std::unordered_map<const Apply*, int> map_;
+};
+
 std::vector<Apply*> sorted_by_id(const std::unordered_set<Apply*>& nodes) {
   std::vector<Apply*> out(nodes.begin(), nodes.end());
   std::sort(out.begin(), out.end(), [](Apply* a, Apply* b) { return a->id() < b->id(); });
@@ -184,13 +209,12 @@ std::string DestroyHandler::find_cycle(const FunctionGraph& fg,
                                        const std::map<Apply*, std::vector<Apply*>>& order) {
   if (order.empty()) return {};
   std::vector<Apply*> nodes = fg.apply_nodes();
-  std::unordered_map<Apply*, int> pending;
+  NodeCounters pending(nodes);
   std::unordered_map<Apply*, std::vector<Apply*>> extra_next;
-  pending.reserve(nodes.size());
   for (Apply* n : nodes) {
     int count = 0;
     for (const auto& in : n->inputs())
-      if (in->owner() && fg.contains(in->owner())) ++count;
+      if (in->owner()) ++count;  // a node's producers are always in its graph
     pending[n] = count;
   }
   for (const auto& [d, before] : order) {

@@ -85,8 +85,7 @@ class EquilibriumRun final : public Feature {
       for (const auto& g : eq_.opt_.global) changed += run_global(*g);
       // Sweeps visit the candidates of local rewrites; nodes are merged as a
       // change creates or rewires them (the graph was merged before).
-      for (Apply* n : fg_.toposort())
-        if (!eq_.candidates(n->op().name()).empty()) push(n, false);
+      seed();
       changed += drain();
       if (aborted_) return total + changed;
       for (const auto& c : eq_.opt_.cleanup) changed += run_global(*c);
@@ -96,6 +95,20 @@ class EquilibriumRun final : public Feature {
   }
 
  private:
+  // Queues the candidates of the local rewrites in topological order; when
+  // every rewrite tracks ops, the op index tells first whether any exists.
+  void seed() {
+    std::unordered_set<Apply*> tracked;
+    if (eq_.for_all_.empty()) {
+      for (const auto& [name, rewriters] : eq_.by_op_)
+        for (Apply* n : fg_.nodes_with_op(name)) tracked.insert(n);
+      if (tracked.empty()) return;
+    }
+    for (Apply* n : fg_.toposort())
+      if (eq_.for_all_.empty() ? tracked.count(n) != 0 : !eq_.candidates(n->op().name()).empty())
+        push(n, false);
+  }
+
   // `merge`: also look the node up for merging when it is visited.
   void push(Apply* n, bool merge) {
     auto [it, fresh] = queued_.emplace(n, merge);

@@ -81,9 +81,14 @@ int TopoOptimizer::apply(FunctionGraph& fg) const {
   auto wanted = [&](Apply* n) {
     return fg.contains(n) && (names.empty() || names.count(n->op().name()));
   };
+  // The op index says whether any candidate exists before paying for a sweep.
+  std::unordered_set<Apply*> candidates;
+  for (const auto& name : names)
+    for (Apply* n : fg.nodes_with_op(name)) candidates.insert(n);
+  if (!names.empty() && candidates.empty()) return 0;
   std::vector<Apply*> order;
   for (Apply* n : fg.toposort())
-    if (wanted(n)) order.push_back(n);
+    if (names.empty() || candidates.count(n)) order.push_back(n);
   if (order_ == Order::OutToIn) std::reverse(order.begin(), order.end());
 
   auto watcher = std::make_shared<NewNodeWatcher>();
