@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
       {"plugins", "list plugins found: name, version, ABI, path, op count, status", run_plugins},
       {"ops", "list registered ops with their one-line doc and provider", run_ops},
       {"config", "list every flag with its value and where the value came from", run_config},
+      {"opts", "print the optimizer database: stages, rewrites, tags, positions", run_opts},
       {"demo", "the main job: train the tutorial's logistic regression on generated data", run_demo},
   };
   return table;

@@ -37,5 +37,6 @@ int run_plugins(const Invocation& inv);
 int run_ops(const Invocation& inv);
 int run_config(const Invocation& inv);
 int run_demo(const Invocation& inv);
+int run_opts(const Invocation& inv);
 
 }  // namespace theano::cli

@@ -3,6 +3,7 @@
 
 #include "../debug/debug_register.h"
 #include "theano/core/config.h"
+#include "theano/core/gradient.h"
 #include "theano/optdb/builtin.h"
 #include "theano/plugin_api/plugin.h"
 
