@@ -159,17 +159,26 @@ Function function(std::vector<In> inputs, std::vector<Out> outputs, FunctionOpti
   check_unused(*compiled->fg, inputs, options.on_unused_input);
   compiled->unoptimized = compiled->fg->clone();
 
+  // Debugging and profiling instruments (core/src/debug); null for plain modes.
+  compiled->instrument = debug::make_instrument(impl->mode, options);
+  debug::Instrument* instrument = compiled->instrument.get();
+
   auto t0 = Clock::now();
-  optdb::optimize(*compiled->fg, impl->mode);
+  optdb::OptimizeReport report;
+  if (instrument) instrument->before_optimize(*compiled->fg);
+  optdb::optimize(*compiled->fg, impl->mode, instrument ? &report : nullptr);
   compiled->optimizer_seconds = seconds_since(t0);
+  if (instrument) instrument->after_optimize(*compiled->fg, report, compiled->optimizer_seconds);
   compiled->output_needs_copy = outputs_needing_copy(*compiled->fg, outputs.size());
 
   t0 = Clock::now();
   LinkerOptions lo;
   lo.allow_gc = impl->mode.allow_gc.value_or(Config::global().get_bool("allow_gc"));
   lo.hooks = impl->mode.hooks;
+  if (instrument) instrument->extend(lo);
   compiled->program = make_linker(impl->mode.linker, lo)->link(*compiled->fg);
   compiled->linker_seconds = seconds_since(t0);
+  if (instrument) instrument->after_link(*compiled->program, compiled->linker_seconds);
 
   // Bind shared cells to containers, and updates to their output slots.
   const Program& prog = *compiled->program;

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <vector>
 
+#include "theano/core/debug/instrument.h"
 #include "theano/core/function.h"
 #include "theano/core/linker.h"
 
@@ -21,6 +22,8 @@ struct CompiledGraph {
   std::vector<bool> output_needs_copy;
   double optimizer_seconds = 0;
   double linker_seconds = 0;
+  /// DebugMode / NanGuardMode / profiler state (core/src/debug), or null.
+  std::shared_ptr<debug::Instrument> instrument;
 };
 
 struct FunctionImpl {

@@ -1,7 +1,9 @@
 // The report attached to an exception raised while running a node.
+#include <exception>
 #include <sstream>
 
 #include "theano/core/config.h"
+#include "theano/core/debug/value_report.h"
 #include "theano/core/linker.h"
 #include "theano/core/printing.h"
 
@@ -39,14 +41,40 @@ void describe_inputs(std::ostream& os, const Apply& node, InputRefs inputs) {
      << "Inputs values: [" << values << "]\n";
 }
 
+// True inside a catch block handling a MemoryError (an allocation failed).
+bool handling_memory_error() {
+  try {
+    if (std::exception_ptr e = std::current_exception()) std::rethrow_exception(e);
+  } catch (const MemoryError&) {
+    return true;
+  } catch (...) {
+  }
+  return false;
+}
+
+// The largest values alive: all of them with exception_verbosity=high, the
+// top few after an allocation failure, nothing otherwise.
+void describe_storage(std::ostream& os, const Program* program, const Frame* frame, bool high) {
+  if (!program || !frame) return;
+  bool oom = handling_memory_error();
+  if (!high && !oom) return;
+  debug::StorageFootprint fp = debug::storage_footprint(*program, *frame);
+  os << debug::format_footprint(fp, high ? fp.entries.size() : 5);
+  if (!high) os << "HINT: exception_verbosity=high lists every value alive.\n";
+}
+
 }  // namespace
 
 NodeError make_node_error(const FunctionGraph* fg, const Apply& node, int toposort_index,
-                          InputRefs inputs, const std::string& message) {
+                          InputRefs inputs, const std::string& message, const Program* program,
+                          const Frame* frame) {
   std::ostringstream os;
   os << message << "\n"
      << "Apply node that caused the error: " << node_str(node) << "\n"
-     << "Toposort index: " << toposort_index << "\n";
+     << (toposort_index >= 0
+             ? "Toposort index: " + std::to_string(toposort_index)
+             : std::string("Toposort index: none (the node is not in the compiled graph)"))
+     << "\n";
   describe_inputs(os, node, inputs);
   if (fg) {
     std::string clients;
@@ -61,10 +89,12 @@ NodeError make_node_error(const FunctionGraph* fg, const Apply& node, int toposo
     os << "HINT: the node was created by a rewrite; compile with optimizer=None (mode NO_OPT) to see "
           "the user line that built the original node.\n";
   }
+  bool high = Config::global().get("exception_verbosity") == "high";
   DebugPrintOptions dp;
   dp.print_type = true;
-  dp.depth = Config::global().get("exception_verbosity") == "high" ? -1 : 2;
+  dp.depth = high ? -1 : 2;
   os << "Debugprint of the apply node:\n" << debugprint(node.outputs(), dp);
+  describe_storage(os, program, frame, high);
   return NodeError(os.str(), message, node.loc(), toposort_index);
 }
 

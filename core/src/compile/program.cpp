@@ -24,8 +24,10 @@ std::unique_ptr<Frame> Program::new_frame() const {
 }
 
 void Program::run(Frame& frame) const {
+  if (hooks_.run_begin) hooks_.run_begin(*this, frame);
   if (lazy_) run_lazy(frame);
   else run_flat(frame);
+  if (hooks_.run_end) hooks_.run_end(*this, frame);
 }
 
 void Program::run_node(Frame& frame, std::size_t position) const {
@@ -39,7 +41,7 @@ void Program::run_node(Frame& frame, std::size_t position) const {
   } catch (const NodeError&) {
     throw;
   } catch (const std::exception& e) {
-    throw make_node_error(fg_, *n.node, static_cast<int>(position), in, e.what());
+    throw make_node_error(fg_, *n.node, static_cast<int>(position), in, e.what(), this, &frame);
   }
   if (hooks_.after) hooks_.after(static_cast<int>(position), *n.node, in, out);
 }
@@ -83,7 +85,7 @@ void Program::run_lazy(Frame& frame) const {
       } catch (const NodeError&) {
         throw;
       } catch (const std::exception& e) {
-        throw make_node_error(fg_, *n.node, p, in, e.what());
+        throw make_node_error(fg_, *n.node, p, in, e.what(), this, &frame);
       }
       for (int& i : needed) i = n.inputs.at(i);
     } else {

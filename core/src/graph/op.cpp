@@ -1,9 +1,9 @@
-// Default behaviour of the Op contract, op application and test values.
+// Default behaviour of the Op contract and op application (test values are
+// computed by core/src/debug/test_values.cpp).
 #include "theano/core/op.h"
 
-#include <iostream>
-
 #include "theano/core/config.h"
+#include "theano/core/debug/test_values.h"
 
 namespace theano {
 
@@ -46,54 +46,13 @@ Var Op::grad_undefined(int input, const std::string& reason) const {
                                        " is undefined: " + reason));
 }
 
-namespace {
-
-std::optional<Value> test_value_of(const Var& v) {
-  if (v->tag().test_value) return v->tag().test_value;
-  if (auto* c = dynamic_cast<const Constant*>(v.get())) return c->value();
-  if (auto* s = dynamic_cast<const SharedVariable*>(v.get())) return s->get_value(/*borrow=*/true);
-  return std::nullopt;
-}
-
-// Computes the node's outputs eagerly so a bad shape is reported at the
-// line that built the node, before any compile (compute_test_value).
-void compute_test_values(const Apply& node, const std::string& policy, const SourceLoc& loc) {
-  std::vector<Value> in_vals;
-  for (int i = 0; i < node.nin(); ++i) {
-    auto tv = test_value_of(node.input(i));
-    if (!tv) {
-      std::string msg = node.op().display() + ": input " + std::to_string(i) + " (" +
-                        node.input(i)->str() + ") has no test value (compute_test_value=" + policy + ")";
-      if (policy == "raise") throw ValueError(msg + " at " + loc.str());
-      if (policy == "warn") std::cerr << "theano: warning: " << msg << "\n";
-      return;
-    }
-    in_vals.push_back(*tv);
-  }
-  std::vector<Value> out_vals(node.nout());
-  std::vector<const Value*> in_ptrs;
-  std::vector<Value*> out_ptrs;
-  for (auto& v : in_vals) in_ptrs.push_back(&v);
-  for (auto& v : out_vals) out_ptrs.push_back(&v);
-  try {
-    node.op().perform(node, InputRefs(in_ptrs.data(), in_ptrs.size()),
-                      OutputRefs(out_ptrs.data(), out_ptrs.size()));
-  } catch (const std::exception& e) {
-    throw ValueError("computing the test value of " + node.op().display() + " built at " + loc.str() +
-                     " failed: " + e.what());
-  }
-  for (int k = 0; k < node.nout(); ++k) node.out(k)->tag().test_value = out_vals[k];
-}
-
-}  // namespace
-
 std::vector<Var> Op::operator()(std::vector<Var> inputs, std::source_location loc) const {
   ApplyPtr node = make_node(std::move(inputs));
   SourceLoc where = SourceLoc::from(loc);
   for (int k = 0; k < node->nout(); ++k) node->out(k)->tag().loc = where;
   node->set_loc(where);
   std::string policy = Config::global().get("compute_test_value");
-  if (policy != "off") compute_test_values(*node, policy, where);
+  if (policy != "off") debug::compute_test_values(*node, policy, where);
   return node->outputs();
 }
 

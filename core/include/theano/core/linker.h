@@ -13,11 +13,19 @@
 
 namespace theano {
 
+class Program;
+struct Frame;
+
 /// Called before/after every node by MonitorMode-style hooks and the profiler.
 struct NodeHooks {
   std::function<void(int position, const Apply& node, InputRefs inputs)> before;
   std::function<void(int position, const Apply& node, InputRefs inputs, OutputRefs outputs)> after;
-  bool empty() const { return !before && !after; }
+  /// Called by Program::run before the first node (inputs and shared values
+  /// are in the frame) and after the last one (outputs are); run_end is not
+  /// called when a node fails. Used by DebugMode and the profiler.
+  std::function<void(const Program& program, Frame& frame)> run_begin;
+  std::function<void(const Program& program, Frame& frame)> run_end;
+  bool empty() const { return !before && !after && !run_begin && !run_end; }
 };
 
 struct LinkerOptions {
@@ -117,8 +125,11 @@ std::unique_ptr<Linker> make_linker(const std::string& name, const LinkerOptions
 /// Returns the thunk and the chosen kernel's name.
 std::pair<Thunk, std::string> select_kernel(const Apply& node);
 
-/// Builds the full error report for an exception thrown by `node`.
+/// Builds the full error report for an exception thrown by `node`. With the
+/// program and frame, exception_verbosity=high (and any allocation failure)
+/// adds the storage map footprint: the largest values alive at the failure.
 NodeError make_node_error(const FunctionGraph* fg, const Apply& node, int toposort_index,
-                          InputRefs inputs, const std::string& message);
+                          InputRefs inputs, const std::string& message,
+                          const Program* program = nullptr, const Frame* frame = nullptr);
 
 }  // namespace theano

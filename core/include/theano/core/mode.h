@@ -1,6 +1,7 @@
 // Modes: which rewrites run and which linker executes the result.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ struct Mode {
   NodeHooks hooks;
   /// Print each rewrite phase's result (the optimizer_verbose flag).
   bool verbose = false;
+  /// Options of a debugging mode, e.g. {"check_preallocated_output", "none"}
+  /// for DebugMode or {"action", "warn"} for NanGuardMode; an option not set
+  /// here comes from the flag "<name>.<option>" (see docs/debugging.md).
+  std::map<std::string, std::string> options;
 
   /// The mode selected by the flags mode/optimizer/linker/optimizer_*.
   static Mode from_config();
