@@ -1,6 +1,8 @@
-// Weak scalars meeting tensors: NumPy's value-based promotion, with one
-// deliberate difference: a C++ floating-point number meeting integer or bool
-// tensors gives floatX (not float64), so float64 never appears unasked.
+// Weak scalars meeting tensors: NumPy's value-based promotion. A C++
+// floating-point number meeting float tensors takes their dtype (x_float32 *
+// 2.0 stays float32); meeting integer or bool tensors it becomes a floatX
+// constant (as a Python float did in Theano), and ordinary promotion follows
+// (int8 * 2.5 is float32, int32 * 2.5 is float64, as in NumPy and Theano).
 #include "theano/tensor/dtype_rules.h"
 
 #include <cmath>

@@ -14,7 +14,7 @@ inline constexpr int kMaxDims = 32;
 
 struct Nest {
   int ndim = 0;
-  std::int64_t shape[kMaxDims] = {};
+  std::int64_t shape[kMaxDims];
 
   std::int64_t size() const {
     std::int64_t n = 1;
@@ -30,10 +30,11 @@ struct Nest {
   std::int64_t inner() const { return ndim ? shape[ndim - 1] : 1; }
 };
 
-/// One array walked by a nest.
+/// One array walked by a nest. Left uninitialised on purpose: call sites
+/// set the dims they use, and kernels keep arrays of these on the stack.
 struct Walk {
-  char* base = nullptr;
-  std::int64_t stride[kMaxDims] = {};
+  char* base;
+  std::int64_t stride[kMaxDims];
   std::int64_t inner_stride(const Nest& n) const { return n.ndim ? stride[n.ndim - 1] : 0; }
 };
 

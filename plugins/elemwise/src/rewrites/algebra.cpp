@@ -2,7 +2,7 @@
 // neutral elements, x - x, double negation, flattening of add/mul, useless
 // casts and dimshuffles; log(1 + x) -> log1p, exp(x) - 1 -> expm1,
 // log(exp(x)) -> x; pow with small constant exponents, division by powers of
-// two, multiplication by -1.
+// two, multiplication by -1, x * x -> sqr(x).
 #include <cmath>
 
 #include "../dimshuffle/dimshuffle_op.h"
@@ -166,6 +166,12 @@ Result local_mul_neg_one(FunctionGraph&, Apply& node) {
       return fitted(T::neg(node.input(1 - k)), node);
   }
   return std::nullopt;
+}
+
+Result local_mul_to_sqr(FunctionGraph&, Apply& node) {
+  if (elemwise_name(&node) != "mul" || node.nin() != 2 || node.input(0) != node.input(1))
+    return std::nullopt;
+  return fitted(T::sqr(node.input(0)), node);
 }
 
 }  // namespace theano::elemwise

@@ -26,5 +26,6 @@ LocalResult local_log_exp(FunctionGraph& fg, Apply& node);  // log(exp(x)) -> x
 LocalResult local_pow_specialize(FunctionGraph& fg, Apply& node);   // x ** 2 -> sqr(x), ...
 LocalResult local_div_by_constant(FunctionGraph& fg, Apply& node);  // x / 4 -> x * 0.25
 LocalResult local_mul_neg_one(FunctionGraph& fg, Apply& node);      // x * -1 -> -x
+LocalResult local_mul_to_sqr(FunctionGraph& fg, Apply& node);       // x * x -> sqr(x)
 
 }  // namespace theano::elemwise

@@ -33,6 +33,7 @@ void register_rewrites(Registrar& r) {
   local(r, "specialize", "local_pow_specialize", local_pow_specialize);
   local(r, "specialize", "local_div_by_constant", local_div_by_constant);
   local(r, "specialize", "local_mul_neg_one", local_mul_neg_one);
+  local(r, "specialize", "local_mul_to_sqr", local_mul_to_sqr);
   r.add_rewrite(RewriteSpec{"elemwise_fusion",
                             {"fast_run", "fusion", "elemwise"},
                             "fusion",

@@ -1,0 +1,3 @@
+// M3 anchor loops without -ffast-math.
+#define ANCHOR_SUFFIX plain
+#include "anchor.inc"
