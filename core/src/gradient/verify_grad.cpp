@@ -50,7 +50,12 @@ class GradChecker {
   GradChecker(const GradFunction& fn, const std::vector<NDArray>& point,
               const VerifyGradOptions& options)
       : point_(point), options_(options) {
-    choose_tolerances();
+    for (std::size_t i = 0; i < point_.size(); ++i) {
+      if (is_float(point_[i].dtype())) float_inputs_.push_back(static_cast<int>(i));
+    }
+    if (float_inputs_.empty()) {
+      throw ValueError("verify_grad: no floating-point input to differentiate");
+    }
     build(fn);
   }
 
@@ -72,17 +77,16 @@ class GradChecker {
   }
 
  private:
-  void choose_tolerances() {
+  // The loosest step and tolerances among the float dtypes involved: a
+  // float32 output limits the precision of a float64 input's differences.
+  void choose_tolerances(const std::vector<Var>& outputs) {
     double eps = 0, tol = 0;
-    for (std::size_t i = 0; i < point_.size(); ++i) {
-      if (!is_float(point_[i].dtype())) continue;
-      eps = std::max(eps, default_eps(point_[i].dtype()));
-      tol = std::max(tol, default_tol(point_[i].dtype()));
-      float_inputs_.push_back(static_cast<int>(i));
-    }
-    if (float_inputs_.empty()) {
-      throw ValueError("verify_grad: no floating-point input to differentiate");
-    }
+    auto consider = [&](DType d) {
+      eps = std::max(eps, default_eps(d));
+      tol = std::max(tol, default_tol(d));
+    };
+    for (int i : float_inputs_) consider(point_[i].dtype());
+    for (const Var& out : outputs) consider(as_tensor_type(out->type())->dtype());
     report_.eps = options_.eps.value_or(eps);
     report_.abs_tol = options_.abs_tol.value_or(tol);
     report_.rel_tol = options_.rel_tol.value_or(tol);
@@ -109,6 +113,7 @@ class GradChecker {
       projections.push_back(Variable::make(tt, "projection" + std::to_string(projections.size())));
     }
     if (outputs.empty()) throw ValueError("verify_grad: the function has no floating-point output");
+    choose_tolerances(outputs);
     GradOptions grad_options;
     grad_options.disconnected_inputs = DisconnectedPolicy::Ignore;
     std::vector<Var> grads = Lop(outputs, wrt, projections, grad_options);

@@ -137,11 +137,12 @@ const theano_plugin_descriptor* gradient_builtin_plugin();
 struct VerifyGradOptions {
   /// Random projections tried (each a full finite-difference pass).
   int n_tests = 2;
-  /// Finite-difference step; default by the loosest float input dtype:
-  /// float64 1e-7, float32 1e-3, float16 1e-1 (central differences).
+  /// Finite-difference step; default by the loosest float dtype among the
+  /// inputs and outputs: float64 1e-7, float32 1e-3, float16 1e-1 (central
+  /// differences).
   std::optional<double> eps;
   /// An element fails when both errors exceed their tolerance; defaults by
-  /// dtype: float64 1e-4, float32 1e-2, float16 5e-2.
+  /// the same dtype: float64 1e-4, float32 1e-2, float16 5e-2.
   std::optional<double> abs_tol;
   std::optional<double> rel_tol;
   std::uint64_t seed = 20240607;
