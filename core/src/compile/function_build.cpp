@@ -8,6 +8,7 @@
 
 #include "function_impl.h"
 #include "theano/core/config.h"
+#include "theano/core/debug/test_values.h"
 #include "theano/core/init.h"
 #include "theano/optdb/optimize.h"
 
@@ -159,6 +160,8 @@ Function function(std::vector<In> inputs, std::vector<Out> outputs, FunctionOpti
   check_unused(*compiled->fg, inputs, options.on_unused_input);
   compiled->unoptimized = compiled->fg->clone();
 
+  // Nodes built by rewrites need no test values (compute_test_value is for user code).
+  debug::ScopedTestValuePolicy no_test_values("off");
   // Debugging and profiling instruments (core/src/debug); null for plain modes.
   compiled->instrument = debug::make_instrument(impl->mode, options);
   debug::Instrument* instrument = compiled->instrument.get();

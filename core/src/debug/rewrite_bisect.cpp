@@ -27,8 +27,10 @@ std::string changes_in(const std::string& phase, const optdb::OptimizeSession& s
   };
   bool inside = false;
   for (const optdb::StepRecord& r : session.steps()) {
-    if (r.depth == 0) inside = r.name == phase;
-    else if (inside && r.applied > 0) add(r.name);
+    if (r.depth == 0)
+      inside = r.name == phase;
+    else if (inside && r.applied > 0)
+      add(r.name);
   }
   for (const auto& [name, n] : session.applied()) {
     auto it = applied_before.find(name);

@@ -5,10 +5,28 @@
 #include <iostream>
 #include <sstream>
 
+#include "theano/core/config.h"
 #include "theano/core/debug/value_report.h"
 #include "theano/core/op.h"
 
 namespace theano::debug {
+
+namespace {
+thread_local std::optional<std::string> policy_override;
+}  // namespace
+
+std::string test_value_policy() {
+  if (policy_override) return *policy_override;
+  return Config::global().get("compute_test_value");
+}
+
+ScopedTestValuePolicy::ScopedTestValuePolicy(std::string policy) : previous_(policy_override) {
+  policy_override = std::move(policy);
+}
+
+ScopedTestValuePolicy::~ScopedTestValuePolicy() {
+  policy_override = previous_;
+}
 
 void set_test_value(const Var& v, const Value& value) {
   if (!v) throw ValueError("set_test_value: null variable");

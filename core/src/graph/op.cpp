@@ -2,7 +2,6 @@
 // computed by core/src/debug/test_values.cpp).
 #include "theano/core/op.h"
 
-#include "theano/core/config.h"
 #include "theano/core/debug/test_values.h"
 
 namespace theano {
@@ -51,7 +50,7 @@ std::vector<Var> Op::operator()(std::vector<Var> inputs, std::source_location lo
   SourceLoc where = SourceLoc::from(loc);
   for (int k = 0; k < node->nout(); ++k) node->out(k)->tag().loc = where;
   node->set_loc(where);
-  std::string policy = Config::global().get("compute_test_value");
+  std::string policy = debug::test_value_policy();
   if (policy != "off") debug::compute_test_values(*node, policy, where);
   return node->outputs();
 }

@@ -103,3 +103,33 @@ TEST_F(TestValues, SetTestValueChecksTheType) {
 
 }  // namespace
 }  // namespace dbgtest
+
+namespace dbgtest {
+namespace {
+
+TEST_F(TestValues, ScopedPolicyOverridesTheFlagOnThisThread) {
+  ScopedFlags flags(Flags{{"compute_test_value", "raise"}});
+  Var x = testops::fvector("x");
+  EXPECT_THROW(testops::neg(x), ValueError);
+  {
+    debug::ScopedTestValuePolicy off("off");
+    EXPECT_EQ(debug::test_value_policy(), "off");
+    EXPECT_NO_THROW(testops::neg(x));
+  }
+  EXPECT_EQ(debug::test_value_policy(), "raise");
+}
+
+TEST_F(TestValues, RewritesBuildNodesWithoutTestValues) {
+  // The graph is built with the flag off; compiled under "raise", the
+  // rewrite dbg_twice_as_add still builds TestAdd(x, x) (x has no test value).
+  Var x = testops::fvector("x");
+  Var y = dbg::twice(x);
+  ScopedFlags flags(Flags{{"compute_test_value", "raise"}});
+  Function f =
+      function({x}, {y}, {.mode = Mode::named("FAST_RUN").with_including({"dbg_rebuild"})});
+  EXPECT_EQ(count_op(f, "TestAdd"), 1u);
+  EXPECT_EQ(floats(f.call1({fvec({2})})), (std::vector<float>{4}));
+}
+
+}  // namespace
+}  // namespace dbgtest

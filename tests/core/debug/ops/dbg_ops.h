@@ -26,7 +26,8 @@ theano::Var trusts_buffer(const theano::Var& x);
 /// Elementwise natural log.
 theano::Var log(const theano::Var& x);
 /// 2 * x. The rewrite "dbg_wrong_twice" (tag dbg_wrong, canonicalize)
-/// replaces it by x: a wrong rewrite.
+/// replaces it by x: a wrong rewrite; "dbg_twice_as_add" (tag dbg_rebuild,
+/// specialize) by TestAdd(x, x): a right one that builds a node.
 theano::Var twice(const theano::Var& x);
 /// 3 * x. The graph rewrite "dbg_hidden_thrice" (tag dbg_hidden,
 /// specialize) replaces it by x, reporting the change as a "revert" so

@@ -1,6 +1,7 @@
 // The registration table of the "theano.test.debug_ops" plugin: the
 // dishonest ops, the kernel that disagrees with perform, and three rewrites
-// that break values (each behind its own tag, off unless a test includes it).
+// that break values and one that keeps them by building a new node (each
+// behind its own tag, off unless a test includes it).
 #include <mutex>
 
 #include "dbg_ops_impl.h"
@@ -54,6 +55,15 @@ void register_debug_test_ops(Registrar& r) {
                      "dbg_wrong_twice", std::vector<std::string>{"DbgTwice"},
                      [](FunctionGraph&, Apply& node) -> std::optional<std::vector<Var>> {
                        return std::vector<Var>{node.input(0)};
+                     }),
+                 0});
+  r.add_rewrite({"dbg_twice_as_add",
+                 {"dbg_rebuild"},
+                 "specialize",
+                 std::make_shared<optdb::FunctionLocalRewriter>(
+                     "dbg_twice_as_add", std::vector<std::string>{"DbgTwice"},
+                     [](FunctionGraph&, Apply& node) -> std::optional<std::vector<Var>> {
+                       return std::vector<Var>{testops::add(node.input(0), node.input(0))};
                      }),
                  0});
   r.add_rewrite({"dbg_unnamed_quintuple",

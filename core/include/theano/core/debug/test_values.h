@@ -23,6 +23,24 @@ std::optional<Value> find_test_value(const Variable& v);
 /// As find_test_value; a ValueError naming `v` when there is none.
 Value get_test_value(const Var& v);
 
+/// The policy in force on this thread: the innermost ScopedTestValuePolicy's,
+/// else the compute_test_value flag.
+std::string test_value_policy();
+
+/// Overrides compute_test_value on this thread while it lives. function()
+/// turns test values off while it rewrites and links: the nodes rewrites
+/// build need none (Theano's compute_test_value_opt defaults to off too).
+class ScopedTestValuePolicy {
+ public:
+  explicit ScopedTestValuePolicy(std::string policy);
+  ~ScopedTestValuePolicy();
+  ScopedTestValuePolicy(const ScopedTestValuePolicy&) = delete;
+  ScopedTestValuePolicy& operator=(const ScopedTestValuePolicy&) = delete;
+
+ private:
+  std::optional<std::string> previous_;
+};
+
 /// What Op::operator() calls for a node just built at `loc` when the
 /// policy is not "off": computes the outputs' test values with the op's
 /// perform (inputs it destroys are copied), and reports a failure as an
