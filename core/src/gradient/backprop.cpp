@@ -14,7 +14,7 @@ Backprop::Backprop(const ReachMap& reach, PatternCache& patterns,
                    std::unordered_map<const Variable*, Var> seeds, std::string cost_name)
     : reach_(reach),
       patterns_(patterns),
-      grads_(std::move(seeds)),
+      seeds_(std::move(seeds)),
       cost_name_(std::move(cost_name)) {}
 
 void Backprop::run() {
@@ -24,33 +24,31 @@ void Backprop::run() {
 
 Var Backprop::gradient(const Variable* v) {
   if (auto it = grads_.find(v); it != grads_.end()) return it->second;
-  const std::vector<Use>* uses = reach_.uses(v);
-  Var total;
-  if (uses) {
-    std::vector<Var> terms;
-    Var first_null;
+  std::vector<Var> terms;
+  Var first_null;
+  auto take = [&](const Var& term) {
+    if (is_null(term)) {
+      if (!first_null) first_null = term;
+    } else if (!is_disconnected(term)) {
+      terms.push_back(term);
+    }
+  };
+  if (auto seed = seeds_.find(v); seed != seeds_.end()) take(seed->second);
+  if (const std::vector<Use>* uses = reach_.uses(v)) {
     for (const Use& use : *uses) {
       auto t = terms_.find(use.node);
       if (t == terms_.end()) {
         throw std::logic_error("gradient driver: client " + use.node->op().display() +
                                " of a variable was not differentiated before it");
       }
-      for (int i : use.positions) {
-        const Var& term = t->second[i];
-        if (is_null(term)) {
-          if (!first_null) first_null = term;
-        } else if (!is_disconnected(term)) {
-          terms.push_back(term);
-        }
-      }
+      for (int i : use.positions) take(t->second[i]);
     }
-    if (first_null) {
-      total = first_null;
-    } else if (!terms.empty()) {
-      total = sum_terms(terms);
-      if (!cost_name_.empty() && !v->name().empty() && total->name().empty()) {
-        total->set_name("(d" + cost_name_ + "/d" + v->name() + ")");
-      }
+  }
+  Var total = first_null;
+  if (!total && !terms.empty()) {
+    total = sum_terms(terms);
+    if (!cost_name_.empty() && !v->name().empty() && total->name().empty()) {
+      total->set_name("(d" + cost_name_ + "/d" + v->name() + ")");
     }
   }
   if (!total) total = disconnected();

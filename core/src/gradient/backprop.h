@@ -16,8 +16,10 @@ namespace theano::gradient_detail {
 
 class Backprop {
  public:
-  /// `seeds` are the given gradients (cost seed and known_grads);
-  /// `cost_name` names results "(d<cost>/d<var>)" when not empty.
+  /// `seeds` are the given gradients (cost seed and known_grads): a seeded
+  /// variable's total gradient is its seed plus what flows back to it from
+  /// its clients, as for a cost  C + sum_k <seed_k, v_k>. `cost_name` names
+  /// results "(d<cost>/d<var>)" when not empty.
   Backprop(const ReachMap& reach, PatternCache& patterns,
            std::unordered_map<const Variable*, Var> seeds, std::string cost_name);
   /// Runs the sweep; afterwards gradient() answers for any variable.
@@ -34,6 +36,7 @@ class Backprop {
 
   const ReachMap& reach_;
   PatternCache& patterns_;
+  std::unordered_map<const Variable*, Var> seeds_;
   std::unordered_map<const Variable*, Var> grads_;
   std::unordered_map<const Apply*, std::vector<Var>> terms_;
   std::string cost_name_;

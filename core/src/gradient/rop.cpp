@@ -53,6 +53,8 @@ std::vector<Var> rop_via_lop(const Apply& node, const std::vector<Var>& points) 
   backward.disconnected_inputs = DisconnectedPolicy::Ignore;
   backward.return_disconnected = ReturnDisconnected::None;
   backward.null_gradients = NullGradients::Return;
+  // Partial derivatives: the node's inputs count as independent variables.
+  backward.consider_constant = node.inputs();
   for (int k = 0; k < node.nout(); ++k) {
     Var out = node.output(k);
     if (!out->type()->is_differentiable() || !as_tensor_type(out->type())) continue;
@@ -71,6 +73,7 @@ std::vector<Var> rop_via_lop(const Apply& node, const std::vector<Var>& points) 
   std::vector<Var> transposed = grad(nullptr, inputs, backward);  // J^T u per input
   GradOptions forward = backward;
   forward.known_grads.clear();
+  forward.consider_constant.clear();
   for (std::size_t j = 0; j < inputs.size(); ++j) {
     const Var& g = transposed[j];
     if (is_null(g)) {

@@ -111,6 +111,23 @@ TEST(GradDriver, KnownGradsForOneVariableAddUp) {
   EXPECT_TRUE(close(eval1({x, a, b}, g, {dvec({1, 3}), dvec({1, 1}), dvec({2, 0})}), dvec({6, 6})));
 }
 
+TEST(GradDriver, KnownGradsAddToWhatFlowsBackFromOthers) {
+  init();
+  // Lop([y, z], x, [vy, vz]) with z computed from y: both paths count.
+  Var x = testops::dvector("x"), w = testops::dvector("w");
+  Var vy = testops::dvector("vy"), vz = testops::dvector("vz");
+  Var y = mul(x, x), z = mul(y, w);
+  Var g = Lop({y, z}, {x}, {vy, vz})[0];  // (vy + vz w) 2x
+  auto r = eval1({x, w, vy, vz}, g, {dvec({1, 2}), dvec({3, 4}), dvec({1, -1}), dvec({10, 0.5})});
+  EXPECT_TRUE(close(r, dvec({62, 4})));
+  // A cost that also depends on a known variable adds its own gradient.
+  Var s = testops::dscalar("s"), gs = testops::dscalar("gs");
+  Var t = mul(s, s);
+  GradOptions options;
+  options.known_grads = {{s, gs}};
+  EXPECT_TRUE(close(eval1({s, gs}, grad(t, s, options), {dscal(3.0), dscal(0.5)}), dscal(6.5)));
+}
+
 TEST(GradDriver, CostMustBeZeroDimensional) {
   init();
   Var x = testops::dvector("x");

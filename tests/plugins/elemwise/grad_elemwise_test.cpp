@@ -6,6 +6,7 @@
 #include <functional>
 #include <random>
 
+#include "theano/core/function.h"
 #include "theano/core/gradient.h"
 #include "theano/core/init.h"
 #include "theano/core/registry.h"
@@ -166,6 +167,50 @@ TEST(GradElemwise, BinaryFunctionsBroadcasting) {
                                                       {{2, 3}, {}},     {{}, {2, 2}}};
   for (const BinaryCase& c : binary_cases()) {
     for (const auto& [sa, sb] : patterns) check_binary(c, sa, sb, rng);
+  }
+}
+
+// Forward mode: Rop(f, x, v) against Lop(Lop(f, x, u), u, v), which holds
+// for any u, on random points.
+void expect_rop_matches(const char* name, const std::vector<T::TensorVar>& in,
+                        const T::TensorVar& f, const std::vector<NDArray>& values,
+                        std::mt19937_64& rng) {
+  std::vector<Var> wrt(in.begin(), in.end()), tangents, fun_inputs(in.begin(), in.end());
+  std::vector<Value> args(values.begin(), values.end());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    tangents.push_back(Variable::make(in[i].type(), "v" + std::to_string(i)));
+    fun_inputs.push_back(tangents.back());
+    args.emplace_back(random_array(rng, values[i].shape(), {-1, 1}, values[i].dtype()));
+  }
+  Var r = Rop({f.var()}, wrt, tangents)[0];
+  Var u = Variable::make(f->type(), "u");
+  GradOptions ignore;  // second(a, b) does not depend on a's values
+  ignore.disconnected_inputs = DisconnectedPolicy::Ignore;
+  std::vector<Var> g = Lop({f.var()}, wrt, {u}, ignore);
+  Var reference = Lop(g, {u}, tangents)[0];
+  fun_inputs.push_back(u);
+  args.emplace_back(random_array(rng, values[0].shape(), {-3, 3}, values[0].dtype()));
+  FunctionOptions options;
+  options.on_unused_input = "ignore";
+  auto got = function(std::vector<In>(fun_inputs.begin(), fun_inputs.end()),
+                      {Out(r), Out(reference)}, options)(args);
+  EXPECT_TRUE(allclose(got[0].array(), got[1].array(), 1e-10, 1e-12))
+      << name << ": Rop " << got[0].array().str() << " vs Lop of Lop " << got[1].array().str();
+}
+
+TEST(GradElemwise, RopMatchesLopOfLop) {
+  std::mt19937_64 rng(8);
+  for (const UnaryCase& c : unary_cases()) {
+    T::TensorVar x = T::dmatrix("x");
+    expect_rop_matches(c.name, {x}, c.fn(x), {random_array(rng, {2, 3}, c.domain, DType::Float64)},
+                       rng);
+  }
+  for (const BinaryCase& c : binary_cases()) {
+    T::TensorVar a = T::dmatrix("a"), b = T::dmatrix("b");
+    expect_rop_matches(c.name, {a, b}, c.fn(a, b),
+                       {random_array(rng, {2, 3}, c.a, DType::Float64),
+                        random_array(rng, {2, 3}, c.b, DType::Float64)},
+                       rng);
   }
 }
 

@@ -50,7 +50,10 @@ enum class NullGradients { Raise, Return };
 
 struct GradOptions {
   /// Gradients given for intermediate variables: backpropagation starts from
-  /// them (the cost may then be null). Several entries for one variable add up.
+  /// them (the cost may then be null). They add to whatever flows back to the
+  /// variable from the cost or other known variables (the result is the
+  /// gradient of cost + sum_k <g_k, v_k>, so Lop of several expressions where
+  /// one feeds another is right); several entries for one variable add up.
   std::vector<std::pair<Var, Var>> known_grads;
   /// Variables treated as constants: nothing propagates through them to
   /// their ancestors (they themselves still get a gradient).
