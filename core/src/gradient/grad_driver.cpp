@@ -124,10 +124,6 @@ std::vector<Var> grad(const Var& cost, const std::vector<Var>& wrt, const GradOp
   return result;
 }
 
-Var grad(const Var& cost, const Var& wrt, const GradOptions& options) {
-  return grad(cost, std::vector<Var>{wrt}, options).at(0);
-}
-
 std::vector<Var> Lop(const std::vector<Var>& f, const std::vector<Var>& wrt,
                      const std::vector<Var>& eval_points, const GradOptions& options) {
   if (f.size() != eval_points.size()) {
@@ -137,11 +133,6 @@ std::vector<Var> Lop(const std::vector<Var>& f, const std::vector<Var>& wrt,
   GradOptions o = options;
   for (std::size_t k = 0; k < f.size(); ++k) o.known_grads.emplace_back(f[k], eval_points[k]);
   return grad(nullptr, wrt, o);
-}
-
-Var Lop(const Var& f, const Var& wrt, const Var& eval_point, const GradOptions& options) {
-  return Lop(std::vector<Var>{f}, std::vector<Var>{wrt}, std::vector<Var>{eval_point}, options)
-      .at(0);
 }
 
 }  // namespace theano

@@ -102,11 +102,6 @@ std::vector<Var> jacobian(const Var& expression, const std::vector<Var>& wrt,
   return result;
 }
 
-Var jacobian(const Var& expression, const Var& wrt, const GradOptions& options,
-             std::optional<std::int64_t> length) {
-  return jacobian(expression, std::vector<Var>{wrt}, options, length).at(0);
-}
-
 Var hessian(const Var& cost, const Var& wrt, const GradOptions& options,
             std::optional<std::int64_t> length) {
   using namespace gradient_detail;

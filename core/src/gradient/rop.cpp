@@ -192,9 +192,4 @@ std::vector<Var> Rop(const std::vector<Var>& f, const std::vector<Var>& wrt,
   return result;
 }
 
-Var Rop(const Var& f, const Var& wrt, const Var& eval_point, const RopOptions& options) {
-  return Rop(std::vector<Var>{f}, std::vector<Var>{wrt}, std::vector<Var>{eval_point}, options)
-      .at(0);
-}
-
 }  // namespace theano

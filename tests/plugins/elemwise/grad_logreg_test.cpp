@@ -78,5 +78,25 @@ TEST(GradLogisticRegression, TutorialModelConverges) {
   EXPECT_GT(correct, 90) << "accuracy " << correct << "/" << n;
 }
 
+TEST(GradLogisticRegression, Float32ModelKeepsFloat32Gradients) {
+  initialize();
+  if (!Registry::global().find_op("CAReduce"))
+    GTEST_SKIP() << "needs CAReduce (sum, mean), not registered yet";
+  T::TensorVar x = T::fmatrix("x"), y = T::fvector("y"), w = T::fvector("w"), b = T::fscalar("b");
+  T::TensorVar p_1 = 1.0 / (1.0 + T::exp(-T::sum(x * T::shape_padleft(w), 1) - b));
+  T::TensorVar xent = -y * T::log(p_1) - (1.0 - y) * T::log(1.0 - p_1);
+  T::TensorVar cost = T::mean(xent) + 0.01 * T::sum(T::sqr(w));
+  ASSERT_EQ(cost.dtype(), DType::Float32);
+  std::vector<Var> g = grad(cost, {w.var(), b.var()});
+  std::vector<std::string> float64;
+  for (Variable* v : ancestors(g)) {
+    auto tt = as_tensor_type(v->type());
+    if (tt && tt->dtype() == DType::Float64) {
+      float64.push_back(v->str() + (v->owner() ? " from " + v->owner()->op().display() : ""));
+    }
+  }
+  EXPECT_EQ(float64, std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace theano::gradtest

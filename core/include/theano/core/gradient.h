@@ -73,14 +73,25 @@ struct GradOptions {
 /// its contract (naming the op).
 std::vector<Var> grad(const Var& cost, const std::vector<Var>& wrt,
                       const GradOptions& options = {});
-/// Single-variable form.
-Var grad(const Var& cost, const Var& wrt, const GradOptions& options = {});
+/// Single-variable form (a template so that grad(cost, {x}) means the list form).
+template <class V>
+requires std::convertible_to<const V&, Var> Var grad(const Var& cost, const V& wrt,
+                                                     const GradOptions& options = {}) {
+  return grad(cost, std::vector<Var>{Var(wrt)}, options).at(0);
+}
 
 /// Vector-times-Jacobian: the sum over k of eval_points[k]^T d f[k] / d wrt,
 /// one result per wrt (grad with known_grads {f[k]: eval_points[k]}).
 std::vector<Var> Lop(const std::vector<Var>& f, const std::vector<Var>& wrt,
                      const std::vector<Var>& eval_points, const GradOptions& options = {});
-Var Lop(const Var& f, const Var& wrt, const Var& eval_point, const GradOptions& options = {});
+template <class F, class W, class E>
+requires std::convertible_to<const F&, Var> && std::convertible_to<const W&, Var> &&
+    std::convertible_to<const E&, Var>
+        Var Lop(const F& f, const W& wrt, const E& eval_point, const GradOptions& options = {}) {
+  return Lop(std::vector<Var>{Var(f)}, std::vector<Var>{Var(wrt)},
+             std::vector<Var>{Var(eval_point)}, options)
+      .at(0);
+}
 
 struct RopOptions {
   /// What to do with an output that depends on no wrt.
@@ -95,17 +106,28 @@ struct RopOptions {
 /// one result per f, through each op's R_op.
 std::vector<Var> Rop(const std::vector<Var>& f, const std::vector<Var>& wrt,
                      const std::vector<Var>& eval_points, const RopOptions& options = {});
-Var Rop(const Var& f, const Var& wrt, const Var& eval_point, const RopOptions& options = {});
+template <class F, class W, class E>
+requires std::convertible_to<const F&, Var> && std::convertible_to<const W&, Var> &&
+    std::convertible_to<const E&, Var>
+        Var Rop(const F& f, const W& wrt, const E& eval_point, const RopOptions& options = {}) {
+  return Rop(std::vector<Var>{Var(f)}, std::vector<Var>{Var(wrt)},
+             std::vector<Var>{Var(eval_point)}, options)
+      .at(0);
+}
 
 /// The Jacobian of a vector (or 0-d) `expression`: shape (n,) + wrt's shape.
 /// Built from one Lop per element of the expression (until scan exists), so
 /// the length n must be known: from the static shape or given as `length`;
 /// NotImplementedError otherwise.
-Var jacobian(const Var& expression, const Var& wrt, const GradOptions& options = {},
-             std::optional<std::int64_t> length = std::nullopt);
 std::vector<Var> jacobian(const Var& expression, const std::vector<Var>& wrt,
                           const GradOptions& options = {},
                           std::optional<std::int64_t> length = std::nullopt);
+template <class V>
+requires std::convertible_to<const V&, Var> Var
+jacobian(const Var& expression, const V& wrt, const GradOptions& options = {},
+         std::optional<std::int64_t> length = std::nullopt) {
+  return jacobian(expression, std::vector<Var>{Var(wrt)}, options, length).at(0);
+}
 /// The Hessian of a 0-d cost with respect to a vector (jacobian of grad);
 /// the vector's length must be static or given.
 Var hessian(const Var& cost, const Var& wrt, const GradOptions& options = {},
