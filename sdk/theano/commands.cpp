@@ -11,6 +11,7 @@ const std::vector<Command>& commands() {
       {"config", "list every flag with its value and where the value came from", run_config},
       {"opts", "print the optimizer database: stages, rewrites, tags, positions", run_opts},
       {"demo", "the main job: train the tutorial's logistic regression on generated data", run_demo},
+      {"profile", "run a command with profiling on: print its tables, write a trace", run_profile},
   };
   return table;
 }

@@ -38,5 +38,6 @@ int run_ops(const Invocation& inv);
 int run_config(const Invocation& inv);
 int run_demo(const Invocation& inv);
 int run_opts(const Invocation& inv);
+int run_profile(const Invocation& inv);
 
 }  // namespace theano::cli

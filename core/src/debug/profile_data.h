@@ -35,9 +35,15 @@ struct TraceEvent {
   std::uint32_t thread;
 };
 
+/// The time origin every profile shares (the first profile's creation).
+inline ProfileClock::time_point profile_epoch() {
+  static const ProfileClock::time_point epoch = ProfileClock::now();
+  return epoch;
+}
+
 struct ProfileStats::Data {
   std::string name;
-  ProfileClock::time_point origin = ProfileClock::now();
+  ProfileClock::time_point origin = profile_epoch();
   double optimizer_seconds = 0;
   double linker_seconds = 0;
   std::string optimizer_report;

@@ -254,11 +254,15 @@ std::shared_ptr<const ProfileStats> profile_of(const Function& f) {
   return instrument ? instrument->profile() : nullptr;
 }
 
-std::string profile_summaries() {
+std::vector<std::shared_ptr<const ProfileStats>> all_profiles() {
   ExitRegistry& r = exit_registry();
   std::lock_guard lock(r.mutex);
+  return r.all;
+}
+
+std::string profile_summaries() {
   std::string out;
-  for (const auto& stats : r.all)
+  for (const auto& stats : all_profiles())
     if (stats->calls() > 0) out += stats->summary() + "\n";
   return out;
 }

@@ -120,6 +120,27 @@ TEST_F(Profiler, ChromeTraceIsJsonWithAnEventPerCallAndNode) {
   EXPECT_EQ(nodes, 4);
 }
 
+TEST_F(Profiler, OneTraceHoldsSeveralFunctionsOnOneClock) {
+  Function f = profiled_square_neg("first");
+  Function g = profiled_square_neg("second");
+  f({fvec({1})});
+  g({fvec({2})});
+  auto profiles = debug::all_profiles();
+  ASSERT_GE(profiles.size(), 2u);
+  EXPECT_EQ(profiles.back(), profile_of(g));
+  nlohmann::json doc =
+      nlohmann::json::parse(debug::chrome_trace({profile_of(f), profile_of(g)}));
+  std::map<int, std::string> process;
+  std::map<std::string, double> call_start;
+  for (const auto& ev : doc.at("traceEvents")) {
+    if (ev.at("ph") == "M") process[ev.at("pid").get<int>()] = ev.at("args").at("name");
+    if (ev.at("ph") == "X" && ev.at("cat") == "call") call_start[ev.at("name")] = ev.at("ts");
+  }
+  EXPECT_EQ(process, (std::map<int, std::string>{{1, "theano function first"},
+                                                  {2, "theano function second"}}));
+  EXPECT_LT(call_start.at("first"), call_start.at("second"));  // f ran before g
+}
+
 TEST_F(Profiler, PeakMemoryFollowsTheGcSchedule) {
   // Three negations of 1024 floats (4096 bytes each): with gc the first
   // result dies after the second is made, so two are alive at most.

@@ -74,13 +74,20 @@ class ProfileStats {
   void write_chrome_trace(const std::string& path) const;
 
  private:
+  friend std::string chrome_trace(const std::vector<std::shared_ptr<const ProfileStats>>&);
   std::shared_ptr<Data> d_;
 };
+
+/// One Chrome trace holding several profiles, one process row per function
+/// (all profiles share one time origin, so their events line up).
+std::string chrome_trace(const std::vector<std::shared_ptr<const ProfileStats>>& profiles);
 
 /// The profile of a function compiled with profiling on, else null.
 std::shared_ptr<const ProfileStats> profile_of(const Function& f);
 
-/// Every profile of this process that has been called, printed as at exit.
+/// Every profile made in this process, oldest first.
+std::vector<std::shared_ptr<const ProfileStats>> all_profiles();
+/// The summaries of every profile that has been called, as printed at exit.
 std::string profile_summaries();
 
 }  // namespace theano::debug
