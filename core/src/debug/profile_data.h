@@ -57,6 +57,8 @@ struct ProfileStats::Data {
   std::size_t max_trace_events = 100000;
   mutable std::mutex mutex;
   std::vector<TraceEvent> trace;
+  /// The storage map footprint at the end of the call with the highest peak.
+  std::string footprint;
 };
 
 /// Nanoseconds from the profile's origin to `t`.

@@ -90,6 +90,11 @@ const std::string& ProfileStats::optimizer_report() const {
   return d_->optimizer_report;
 }
 
+std::string ProfileStats::footprint() const {
+  std::lock_guard lock(d_->mutex);
+  return d_->footprint;
+}
+
 double ProfileStats::node_seconds() const {
   std::int64_t ns = 0;
   for (const NodeRecord& r : d_->nodes) ns += r.nanos.load();
@@ -165,6 +170,8 @@ std::string ProfileStats::summary(std::size_t n_apply) const {
   });
   for (std::size_t i = 0; i < by_bytes.size() && i < 5 && by_bytes[i].bytes_allocated; ++i)
     os << "    " << format_bytes(by_bytes[i].bytes_allocated) << "  " << by_bytes[i].node << "\n";
+  if (std::string fp = footprint(); !fp.empty())
+    os << "  At the end of the call with the highest peak:\n" << fp;
   if (!optimizer_report().empty()) os << "\n" << optimizer_report();
   return os.str();
 }

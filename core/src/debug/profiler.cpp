@@ -14,6 +14,7 @@
 #include "run_state.h"
 #include "theano/core/config.h"
 #include "theano/core/debug/monitor.h"
+#include "theano/core/debug/value_report.h"
 #include "theano/core/printing.h"
 #include "theano/optdb/optimize.h"
 
@@ -119,7 +120,7 @@ class ProfilerInstrument final : public Instrument {
 
  private:
   void on_run_begin(const Program& program, Frame& frame) const;
-  void on_run_end() const;
+  void on_run_end(const Program& program, const Frame& frame) const;
   void on_after(int position, InputRefs in, OutputRefs out) const;
   void track_memory(ProfileRun& run, NodeRecord& rec, OutputRefs out) const;
 
@@ -131,7 +132,7 @@ void ProfilerInstrument::extend(LinkerOptions& options) {
   data_->allow_gc = options.allow_gc;
   NodeHooks h;
   h.run_begin = [this](const Program& p, Frame& f) { on_run_begin(p, f); };
-  h.run_end = [this](const Program&, Frame&) { on_run_end(); };
+  h.run_end = [this](const Program& p, Frame& f) { on_run_end(p, f); };
   h.before = [this](int, const Apply&, InputRefs) {
     if (ProfileRun* run = RunStates<ProfileRun>::current(this))
       run->node_start = ProfileClock::now();
@@ -184,15 +185,20 @@ void ProfilerInstrument::on_run_begin(const Program& program, Frame& frame) cons
   run.start = ProfileClock::now();
 }
 
-void ProfilerInstrument::on_run_end() const {
+void ProfilerInstrument::on_run_end(const Program& program, const Frame& frame) const {
   auto end = ProfileClock::now();
   std::unique_ptr<ProfileRun> run = RunStates<ProfileRun>::end(this);
   if (!run) return;
   auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(end - run->start).count();
-  ++data_->calls;
+  bool first = data_->calls++ == 0;
   data_->call_nanos += ns;
+  bool new_peak = run->peak > data_->peak_bytes.load();
   raise_to(data_->peak_bytes, run->peak);
+  // The storage footprint of the first call, then of each call that raised the peak.
+  std::string footprint;
+  if (first || new_peak) footprint = format_footprint(storage_footprint(program, frame), 10);
   std::lock_guard lock(data_->mutex);
+  if (!footprint.empty()) data_->footprint = std::move(footprint);
   if (data_->trace.size() < data_->max_trace_events)
     data_->trace.push_back({-1, since_origin(*data_, run->start), ns, thread_number()});
 }

@@ -128,8 +128,7 @@ TEST_F(Profiler, OneTraceHoldsSeveralFunctionsOnOneClock) {
   auto profiles = debug::all_profiles();
   ASSERT_GE(profiles.size(), 2u);
   EXPECT_EQ(profiles.back(), profile_of(g));
-  nlohmann::json doc =
-      nlohmann::json::parse(debug::chrome_trace({profile_of(f), profile_of(g)}));
+  nlohmann::json doc = nlohmann::json::parse(debug::chrome_trace({profile_of(f), profile_of(g)}));
   std::map<int, std::string> process;
   std::map<std::string, double> call_start;
   for (const auto& ev : doc.at("traceEvents")) {
@@ -137,7 +136,7 @@ TEST_F(Profiler, OneTraceHoldsSeveralFunctionsOnOneClock) {
     if (ev.at("ph") == "X" && ev.at("cat") == "call") call_start[ev.at("name")] = ev.at("ts");
   }
   EXPECT_EQ(process, (std::map<int, std::string>{{1, "theano function first"},
-                                                  {2, "theano function second"}}));
+                                                 {2, "theano function second"}}));
   EXPECT_LT(call_start.at("first"), call_start.at("second"));  // f ran before g
 }
 
@@ -154,6 +153,11 @@ TEST_F(Profiler, PeakMemoryFollowsTheGcSchedule) {
     auto stats = profile_of(f);
     EXPECT_EQ(stats->peak_bytes(), gc ? 8192u : 12288u) << "allow_gc=" << gc;
     EXPECT_EQ(stats->input_bytes(), 4096u);
+    // At the end of a call, gc has freed the two intermediates.
+    std::string fp = stats->footprint();
+    EXPECT_TRUE(contains(fp, " - x, input, float32 (1024,), ElemSize: 4 Byte(s), TotalSize: 4096"))
+        << fp;
+    EXPECT_TRUE(contains(fp, gc ? " TotalSize: 8192 bytes" : " TotalSize: 16384 bytes")) << fp;
   }
 }
 

@@ -61,6 +61,9 @@ class ProfileStats {
   /// call (with the function's gc setting), and the inputs' bytes.
   std::size_t peak_bytes() const;
   std::size_t input_bytes() const;
+  /// The storage map footprint (values alive, largest first) at the end of
+  /// the call with the highest peak.
+  std::string footprint() const;
   /// The optimizer profile (optdb's table).
   const std::string& optimizer_report() const;
 
