@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "helpers.h"
 #include "theano/core/config.h"
@@ -159,6 +160,25 @@ TEST_F(Profiler, PeakMemoryFollowsTheGcSchedule) {
         << fp;
     EXPECT_TRUE(contains(fp, gc ? " TotalSize: 8192 bytes" : " TotalSize: 16384 bytes")) << fp;
   }
+}
+
+TEST_F(Profiler, ConcurrentCallsAreAllCounted) {
+  Var x = testops::fvector("x");
+  Function f = function({x}, {testops::neg(testops::mul(x, x))},
+                        {.mode = debug::debug_mode(), .profile = true});
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&f, t] {
+      for (int i = 0; i < 25; ++i) {
+        float v = static_cast<float>(t + i);
+        EXPECT_EQ(floats(f.call1({fvec({v})})), (std::vector<float>{-v * v}));
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  auto stats = profile_of(f);
+  EXPECT_EQ(stats->calls(), 100);
+  for (const auto& row : stats->apply_table()) EXPECT_EQ(row.calls, 100) << row.node;
 }
 
 TEST_F(Profiler, WorksTogetherWithDebugMode) {
