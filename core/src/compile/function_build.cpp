@@ -54,7 +54,8 @@ void check_updates(const VarPairs& updates) {
       throw TypeError("shared variable " + target->str() + " already has an update expression");
     if (!same_type(target->type(), expr->type())) {
       throw TypeError("an update must have the same type as its shared variable: " + target->str() +
-                      " is " + target->type()->str() + ", the update expression is " + expr->type()->str() +
+                      " is " + target->type()->str() + ", the update expression is " +
+                      expr->type()->str() +
                       " (cast the expression, or make the static shapes agree)");
     }
   }
@@ -118,12 +119,32 @@ std::vector<bool> outputs_needing_copy(const FunctionGraph& fg, std::size_t num_
   std::vector<bool> need(num_outputs, false);
   std::unordered_set<const Variable*> roots;
   // Update results alias the shared storage after the call.
-  for (std::size_t k = num_outputs; k < fg.outputs().size(); ++k) roots.insert(storage_root(fg.outputs()[k].get()));
+  for (std::size_t k = num_outputs; k < fg.outputs().size(); ++k)
+    roots.insert(storage_root(fg.outputs()[k].get()));
   for (std::size_t k = 0; k < num_outputs; ++k) {
     const Variable* r = storage_root(fg.outputs()[k].get());
     need[k] = !r->owner() || !roots.insert(r).second;
   }
   return need;
+}
+
+// The roots in-place ops may overwrite: inputs the caller marked mutable
+// and, when the inplace_shared_updates flag allows it, shared variables
+// that receive an update (their old value is dead after the call). The
+// flag is off by default because a call failing after such a write would
+// leave the shared variable half-updated.
+optdb::OptimizeOptions destroyable_roots(const std::vector<In>& inputs,
+                                         const std::vector<Var>& fg_in, const VarPairs& updates,
+                                         const CloneMap& cm) {
+  optdb::OptimizeOptions o;
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    if (inputs[i].mutable_) o.destroyable.insert(fg_in[i].get());
+  if (!Config::global().get_bool("inplace_shared_updates")) return o;
+  for (const auto& [target, expr] : updates) {
+    auto it = cm.map.find(target.get());
+    if (it != cm.map.end()) o.destroyable.insert(it->second.get());
+  }
+  return o;
 }
 
 }  // namespace
@@ -169,7 +190,8 @@ Function function(std::vector<In> inputs, std::vector<Out> outputs, FunctionOpti
   auto t0 = Clock::now();
   optdb::OptimizeReport report;
   if (instrument) instrument->before_optimize(*compiled->fg);
-  optdb::optimize(*compiled->fg, impl->mode, instrument ? &report : nullptr);
+  optdb::optimize(*compiled->fg, impl->mode, instrument ? &report : nullptr,
+                  destroyable_roots(inputs, fg_in, updates, cm));
   compiled->optimizer_seconds = seconds_since(t0);
   if (instrument) instrument->after_optimize(*compiled->fg, report, compiled->optimizer_seconds);
   compiled->output_needs_copy = outputs_needing_copy(*compiled->fg, outputs.size());

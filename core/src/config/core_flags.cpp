@@ -77,6 +77,10 @@ std::vector<ConfigOptionSpec> core_flags() {
       flag("optimizer_verbose", "False", "print each rewrite as it is applied", {}, validate_bool),
       flag("allow_gc", "True", "free intermediate results as soon as they are consumed", {},
            validate_bool),
+      flag("inplace_shared_updates", "False",
+           "let in-place ops write a shared variable's update into its storage (saves a copy; "
+           "a call failing part-way may then leave the variable changed)",
+           {}, validate_bool),
       flag("compute_test_value", "off", "evaluate test values while building graphs",
            {"off", "ignore", "warn", "raise"}),
       flag("exception_verbosity", "low", "how much graph context errors print", {"low", "high"}),

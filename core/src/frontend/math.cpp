@@ -129,7 +129,15 @@ TensorVar identity(const Operand& a) {
 }
 TensorVar cast(const Operand& a, DType dtype) {
   if (a.is_weak()) return detail::weak_constant(a.weak(), dtype, a.loc());
-  if (detail::tensor_type(a.var(), "T::cast")->dtype() == dtype) return a.var();
+  DType from = detail::tensor_type(a.var(), "T::cast")->dtype();
+  if (from == dtype) return a.var();
+  if (is_complex(from) && !is_complex(dtype)) {
+    // NumPy silently drops the imaginary part; which real number is meant is
+    // the user's choice.
+    throw TypeError("T::cast from " + std::string(dtype_name(from)) + " to " +
+                    std::string(dtype_name(dtype)) +
+                    " is ambiguous (which real number?): take T::abs first");
+  }
   return apply_elemwise("cast", {&a}, Props{{"dtype", dtype}});
 }
 TensorVar round(const Operand& a) {

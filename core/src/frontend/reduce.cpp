@@ -166,6 +166,15 @@ TensorVar argmin(const Operand& x, Axes axes, bool keepdims) {
   return arg_reduce("argmin", x, axes, keepdims);
 }
 
+TensorVar norm(const Operand& x, double L, Axes axes, bool keepdims) {
+  const auto& loc = x.loc();
+  TensorVar a = abs(x);
+  if (L == 1) return sum(Operand(a, loc), axes, keepdims);
+  if (L == 2) return sqrt(Operand(sum(Operand(sqr(Operand(a, loc)), loc), axes, keepdims), loc));
+  TensorVar s = sum(Operand(pow(Operand(a, loc), Operand(L, loc)), loc), axes, keepdims);
+  return pow(Operand(s, loc), Operand(1.0 / L, loc));
+}
+
 TensorVar ptp(const Operand& x, Axes axes, bool keepdims) {
   return sub(Operand(max(x, axes, keepdims), x.loc()), Operand(min(x, axes, keepdims), x.loc()));
 }

@@ -27,7 +27,9 @@ NDArray normal(std::int64_t n, std::uint64_t seed, theano::Shape shape = {}) {
 
 theano::Function compile(std::vector<theano::In> in, std::vector<theano::Out> out, double* ms) {
   auto t0 = std::chrono::steady_clock::now();
-  theano::Function f = theano::function(std::move(in), std::move(out));
+  theano::FunctionOptions options;
+  options.on_unused_input = "ignore";
+  theano::Function f = theano::function(std::move(in), std::move(out), options);
   *ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return f;
 }
@@ -81,6 +83,40 @@ void w10() {
   std::vector<Value> args{NDArray::scalar<double>(1.0)};
   auto t = bench::time_call([&] { f(args); });
   bench::report("W10", "theanopp", t, t.median * 1e6, "us/call");
+  // The same call with no node to run: what the function machinery costs.
+  theano::Function g = compile({x}, {x}, &ms);
+  auto t0 = bench::time_call([&] { g(args); });
+  std::printf("# W10 f(x) = x (no node): %.3f us/call\n", t0.median * 1e6);
+}
+
+// Pieces of W1 and W2 one at a time, to see where time goes (not a workload).
+void parts() {
+  const std::int64_t n = 10'000'000;
+  NDArray x = normal(n, 1), y = normal(n, 2);
+  auto vx = T::fvector("x"), vy = T::fvector("y");
+  double ms = 0;
+  std::vector<std::pair<std::string, T::TensorVar>> cases{
+      {"copy", T::identity(vx)}, {"add", vx + vy},
+      {"sqr", T::sqr(vx)},       {"exp", T::exp(vx)},
+      {"tanh", T::tanh(vx)},     {"exp_mul_add", T::exp(vx) * vy + vx},
+      {"sum", T::sum(vx)},       {"sum_sqr", T::sum(vx * vx)}};
+  for (auto& [name, out] : cases) {
+    theano::Function f = compile({vx, vy}, {out}, &ms);
+    std::vector<Value> args{x, y};
+    auto t = bench::time_call([&] { f(args); });
+    bench::report("part", name, t, 4.0 * n / t.median / 1e9, "Gelem/s*4");
+  }
+  NDArray m = normal(4000 * 4000, 4, {4000, 4000});
+  auto vm = T::fmatrix("m");
+  for (auto& [name, out] :
+       std::vector<std::pair<std::string, T::TensorVar>>{{"rowsum", T::sum(vm, 1)},
+                                                         {"rowsum_sqr", T::sum(vm * vm, 1)},
+                                                         {"colsum", T::sum(vm, 0)}}) {
+    theano::Function f = compile({vm}, {out}, &ms);
+    std::vector<Value> args{m};
+    auto t = bench::time_call([&] { f(args); });
+    bench::report("part", name, t, 64e6 / t.median / 1e9, "GB/s");
+  }
 }
 
 }  // namespace
@@ -91,5 +127,6 @@ int main(int argc, char** argv) {
   if (only.empty() || only == "W1") w1();
   if (only.empty() || only == "W2") w2();
   if (only.empty() || only == "W10") w10();
+  if (only == "parts") parts();
   return 0;
 }

@@ -95,6 +95,17 @@ TEST_F(Frontend, EvaluatesExpressions) {
   EXPECT_EQ(r[6].array().item<std::int64_t>(), 2);
 }
 
+TEST_F(Frontend, NormsAndComplexCasts) {
+  auto x = T::dmatrix("x");
+  Function f = function({x}, {T::norm(x, 1, 1), T::norm(x, 2, 1), T::norm(x, 3, 1)});
+  auto r = f({NDArray::from_values<double>({3, -4, 1, 2}, {2, 2})});
+  EXPECT_EQ(r[0].array().to_vector<double>(), (std::vector<double>{7, 3}));
+  EXPECT_EQ(r[1].array().to_vector<double>(), (std::vector<double>{5, std::sqrt(5.0)}));
+  EXPECT_NEAR(r[2].array().to_vector<double>()[0], std::cbrt(91.0), 1e-12);
+  EXPECT_THROW(T::cast(T::zvector(), DType::Float64), TypeError);
+  EXPECT_EQ(T::cast(T::abs(T::zvector()), DType::Float32).dtype(), DType::Float32);
+}
+
 TEST_F(Frontend, ShapeHelpers) {
   auto m = T::fmatrix("m");
   EXPECT_EQ(T::shape_padleft(m, 2).static_shape(), (StaticShape{1, 1, std::nullopt, std::nullopt}));

@@ -243,6 +243,18 @@ TEST(Elemwise, InPlaceOpWritesIntoItsInput) {
   EXPECT_THROW(op->make_node({x, m}), TypeError);
 }
 
+TEST(Elemwise, InPlaceNaryProductReadingItsOutputTwice) {
+  init();
+  // mul(v, y, y) writing into y: a pass-by-pass fold would read y after
+  // overwriting it.
+  auto v = T::dvector("v"), y = T::dvector("y");
+  OpPtr op = elemwise("mul", PropList{PropValue::ints({0, 1})});
+  NDArray vv = arr<double>({2, 3, -1}), yv = arr<double>({1, 2, 4});
+  NDArray r = perform(op, {v, y, y}, {vv, yv, yv});
+  EXPECT_EQ(r.raw_data(), yv.raw_data());
+  EXPECT_TRUE(close(r, arr<double>({2, 12, -16})));
+}
+
 TEST(Elemwise, CompiledFunctionsGoInPlaceWithoutTouchingInputs) {
   init();
   auto x = T::dvector("x");
@@ -260,6 +272,21 @@ TEST(Elemwise, CompiledFunctionsGoInPlaceWithoutTouchingInputs) {
   EXPECT_TRUE(close(r, arr<double>({2, 1 + std::exp(1.0), 1 + std::exp(2.0)}), 1e-14));
   NDArray r2 = f({xv})[0].array();
   EXPECT_TRUE(close(r, r2, 0, 0)) << "a returned value changed after the next call";
+}
+
+TEST(Elemwise, MutableInputsAreOverwrittenAndOthersAreNot) {
+  init();
+  auto x = T::dvector("x"), y = T::dvector("y");
+  In mx(x);
+  mx.mutable_ = true;  // the caller gives its buffer away
+  Function f = function({mx, y}, {T::exp(x) + y});
+  NDArray xv = arr<double>({0, 1, 2}), yv = arr<double>({1, 1, 1});
+  NDArray r = f({xv, yv})[0].array();
+  NDArray want = arr<double>({2, 1 + std::exp(1.0), 1 + std::exp(2.0)});
+  EXPECT_TRUE(close(r, want, 1e-14));
+  EXPECT_FALSE(array_equal(xv, arr<double>({0, 1, 2}))) << "mutable x was not reused";
+  EXPECT_TRUE(array_equal(yv, arr<double>({1, 1, 1}))) << "y is not mutable";
+  EXPECT_FALSE(r.may_share_memory(xv)) << "the output must not alias the caller's buffer";
 }
 
 TEST(Elemwise, InferShapeUsesTheNonBroadcastInputs) {

@@ -34,6 +34,9 @@ TensorVar argmin(const Operand& x, Axes axes = {}, bool keepdims = false);
 /// max - min.
 TensorVar ptp(const Operand& x, Axes axes = {}, bool keepdims = false);
 
+/// The L-norm along axes: (sum |x|^L)^(1/L); L = 1 and 2 take shortcuts.
+TensorVar norm(const Operand& x, double L = 2, Axes axes = {}, bool keepdims = false);
+
 /// The number of elements along `axes` as an int64 0-d tensor: a constant
 /// when the static shape knows it, else a product of Shape_i nodes.
 TensorVar count(const Operand& x, Axes axes = {});

@@ -11,6 +11,7 @@
 #include "../scalar/convert.h"
 #include "../scalar/scratch.h"
 #include "nest.h"
+#include "pool.h"
 #include "theano/core/config.h"
 
 namespace theano::elemwise {
@@ -35,13 +36,15 @@ std::int64_t parallel_min_size() {
   }
 }
 
-Shape broadcast_shapes(const std::string& op, const std::vector<const Shape*>& shapes,
+Shape broadcast_shapes(const std::string& op, const Shape* const* shapes, std::size_t n,
                        const std::vector<StaticShape>& statics) {
   std::size_t nd = 0;
-  for (const Shape* s : shapes) nd = std::max(nd, s->size());
+  for (std::size_t i = 0; i < n; ++i) nd = std::max(nd, shapes[i]->size());
+  check_ndim(static_cast<int>(nd), op);
   Shape out(nd, 1);
-  std::vector<int> owner(nd, -1);
-  for (std::size_t i = 0; i < shapes.size(); ++i) {
+  int owner[kMaxDims];
+  std::fill(owner, owner + nd, -1);
+  for (std::size_t i = 0; i < n; ++i) {
     const Shape& s = *shapes[i];
     if (s.size() != nd) {
       throw ValueError(op + ": input " + std::to_string(i) + " has " + std::to_string(s.size()) +
@@ -61,7 +64,7 @@ Shape broadcast_shapes(const std::string& op, const std::vector<const Shape*>& s
       owner[d] = static_cast<int>(i);
     }
   }
-  for (std::size_t i = 0; i < shapes.size() && i < statics.size(); ++i) {
+  for (std::size_t i = 0; i < n && i < statics.size(); ++i) {
     for (std::size_t d = 0; d < nd; ++d) {
       bool declared = d < statics[i].size() && statics[i][d] == 1;
       if ((*shapes[i])[d] == 1 && out[d] != 1 && !declared) {
@@ -86,7 +89,7 @@ NDArray output_array(Value& cell, DType dtype, const Shape& shape) {
       return old;
     }
   }
-  return NDArray::empty(dtype, shape);
+  return pooled_empty(dtype, shape);
 }
 
 ElemwisePlan make_plan(const Apply& node, const ScalarOp& op, const InplacePattern& inplace) {
@@ -222,13 +225,9 @@ void execute(const ElemwisePlan& plan, Operands& ops) {
 
 void run_plan(const ElemwisePlan& plan, InputRefs inputs, OutputRefs outputs) {
   const std::size_t nin = inputs.size();
-  const std::vector<const Shape*> shapes = [&] {
-    std::vector<const Shape*> s(nin);
-    for (std::size_t i = 0; i < nin; ++i) s[i] = &inputs[i].array().shape();
-    return s;
-  }();
-  Shape shape = broadcast_shapes(plan.op, shapes, plan.in_static);
-  check_ndim(static_cast<int>(shape.size()), plan.op);
+  const Shape* shapes[kMaxOperands];
+  for (std::size_t i = 0; i < nin; ++i) shapes[i] = &inputs[i].array().shape();
+  Shape shape = broadcast_shapes(plan.op, shapes, nin, plan.in_static);
   Operands ops;
   ops.nout = static_cast<int>(outputs.size());
   ops.nin = static_cast<int>(nin);

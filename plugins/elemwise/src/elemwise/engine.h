@@ -33,7 +33,7 @@ void run_plan(const ElemwisePlan& plan, InputRefs inputs, OutputRefs outputs);
 /// The broadcast output shape of runtime input shapes under Theano's strict
 /// rule (a size-1 dim broadcasts only where the static type says 1). Throws
 /// ValueError naming the op, the shapes and the dimension at fault.
-Shape broadcast_shapes(const std::string& op, const std::vector<const Shape*>& shapes,
+Shape broadcast_shapes(const std::string& op, const Shape* const* shapes, std::size_t n,
                        const std::vector<StaticShape>& statics);
 
 /// The config flag giving the element count above which loops use threads.

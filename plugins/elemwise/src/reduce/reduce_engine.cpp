@@ -19,7 +19,8 @@ namespace {
 
 constexpr std::int64_t kBlock = 2048;
 constexpr int kMaxInputs = 64;
-constexpr std::int64_t kMaxChunks = 64;
+constexpr std::int64_t kMaxChunks = 16;
+constexpr std::int64_t kMaxPrivateBytes = 64 << 20;  // private accumulators of a split
 
 struct Operands {
   Nest nest;
@@ -194,7 +195,8 @@ void run_reduce(const ReducePlan& plan, InputRefs inputs, OutputRefs outputs) {
   const ReduceSpec& spec = plan.spec;
   std::vector<const Shape*> shapes;
   for (std::size_t i = 0; i < inputs.size(); ++i) shapes.push_back(&inputs[i].array().shape());
-  Shape shape = plan.pre ? broadcast_shapes(plan.op, shapes, plan.in_static) : *shapes[0];
+  Shape shape = plan.pre ? broadcast_shapes(plan.op, shapes.data(), shapes.size(), plan.in_static)
+                         : *shapes[0];
   check_ndim(static_cast<int>(shape.size()), plan.op);
   Shape out_shape;
   for (std::size_t d = 0; d < shape.size(); ++d) {
@@ -264,26 +266,35 @@ void run_reduce(const ReducePlan& plan, InputRefs inputs, OutputRefs outputs) {
       if (ops.acc.stride[d] == 0 && red_dim < 0) red_dim = d;
     }
     char* base = ops.acc.base;
-    if (total < plan.parallel_min_size || nest.ndim == 0) {
-      run_span(ctx, 0, 0, nest.ndim ? nest.shape[0] : 1, base);
-    } else if (kept_dim >= 0 && nest.shape[kept_dim] >= 8) {
-      tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, nest.shape[kept_dim]),
+    const bool inner_kept = nest.ndim > 0 && ops.acc.stride[nest.ndim - 1] != 0;
+    const std::int64_t split_bytes = static_cast<std::int64_t>(acc.nbytes()) * kMaxChunks;
+    auto split_kept = [&](std::int64_t grain) {
+      tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, nest.shape[kept_dim], grain),
                         [&](const tbb::blocked_range<std::int64_t>& r) {
                           run_span(ctx, kept_dim, r.begin(), r.end(), base);
                         });
-    } else {
-      int p = red_dim >= 0 ? red_dim : 0;
-      std::int64_t len = nest.shape[p];
+    };
+    if (total < plan.parallel_min_size || nest.ndim == 0) {
+      run_span(ctx, 0, 0, nest.ndim ? nest.shape[0] : 1, base);
+    } else if (!inner_kept && kept_dim >= 0 && nest.shape[kept_dim] >= 8) {
+      split_kept(1);  // each task folds whole rows into its own outputs
+    } else if (red_dim >= 0 && (!inner_kept || split_bytes <= kMaxPrivateBytes || kept_dim < 0)) {
+      // Chunks of a reduced axis into private accumulators, merged in order:
+      // every task streams contiguous memory, results do not depend on threads.
+      std::int64_t len = nest.shape[red_dim];
       std::int64_t chunks = std::min(kMaxChunks, len);
       std::vector<NDArray> partial(chunks);
       tbb::parallel_for(std::int64_t(0), chunks, [&](std::int64_t c) {
         partial[c] = NDArray::empty(acc_d, out_shape);
         fill_identity(partial[c], identity);
-        run_span(ctx, p, len * c / chunks, len * (c + 1) / chunks,
+        run_span(ctx, red_dim, len * c / chunks, len * (c + 1) / chunks,
                  static_cast<char*>(partial[c].raw_data()));
       });
       auto merge = reduce_kernels(spec.op, acc_d, acc_d);
       for (const auto& part : partial) merge->combine(part.raw_data(), acc.size(), acc.raw_data());
+    } else {
+      split_kept(std::max<std::int64_t>(
+          1, 4096 / std::max<std::int64_t>(1, total / nest.shape[kept_dim])));
     }
   }
   outputs[0] = spec.dtype == acc_d ? acc : acc.astype(spec.dtype);

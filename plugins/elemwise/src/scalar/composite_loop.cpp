@@ -13,7 +13,7 @@ namespace theano::elemwise {
 
 namespace {
 
-constexpr std::int64_t kBlock = 512;
+constexpr std::int64_t kBlock = 2048;
 constexpr std::size_t kSlotBytes = kBlock * 16;  // widest dtype: complex128
 
 struct Slot {
@@ -190,11 +190,28 @@ void run_program(const Program& p, const LoopArgs& a) {
   }
 }
 
+// A program of one step reading the composite's inputs in order, with no
+// conversion, is that step's kernel: no interpreter needed.
+ScalarLoop single_step_kernel(const Program& p) {
+  if (p.steps.size() != 1 || p.outputs.size() != 1) return nullptr;
+  const Step& s = p.steps[0];
+  if (s.outs.size() != 1 || s.outs[0] != p.outputs[0]) return nullptr;
+  if (s.out_dtypes[0] != p.slots[s.outs[0]].dtype) return nullptr;
+  for (std::size_t k = 0; k < s.args.size(); ++k) {
+    const Slot& slot = p.slots[s.args[k]];
+    if (slot.kind != Slot::Kind::Input || slot.index != static_cast<int>(k) ||
+        slot.dtype != s.arg_dtypes[k])
+      return nullptr;
+  }
+  return s.args.size() == p.slots.size() - 1 ? s.loop : nullptr;
+}
+
 }  // namespace
 
 ScalarLoop CompositeOp::make_loop(const LoopSignature& sig) const {
   loop_signature(sig.in);
   auto program = std::make_shared<const Program>(Compiler(*graph_).compile());
+  if (ScalarLoop direct = single_step_kernel(*program)) return direct;
   for (const auto& s : program->steps) {
     if (s.args.size() > 64 || s.outs.size() > 16)
       throw ValueError("Composite: an inner node has more than 64 inputs or 16 outputs");

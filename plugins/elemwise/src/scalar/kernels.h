@@ -108,19 +108,31 @@ THEANO_MULTIVERSION void binary_loop(const LoopArgs& a) {
   }
 }
 
-/// out = f(f(in0, in1), in2)...: n-ary add and mul. When the output aliases an
-/// input other than the first, that input is folded first (the op commutes).
+/// out = f(f(in0, in1), in2)...: n-ary add and mul. When the output aliases
+/// one input, that input is folded first (the op commutes); when it aliases
+/// several (x * y * y in place of y), each element is folded on its own.
 template <class F, class T>
 THEANO_MULTIVERSION void accumulate_loop(const LoopArgs& a, int nin) {
   T* o = static_cast<T*>(a.out[0]);
   const std::int64_t n = a.n;
-  int first = 0;
+  int first = 0, aliased = 0;
   for (int k = 0; k < nin; ++k) {
-    if (a.in[k] == o && a.in_step[k] != 0) first = k;
+    if (a.in[k] == o && a.in_step[k] != 0) {
+      first = k;
+      ++aliased;
+    }
   }
   auto load = [&](int k, std::int64_t i) {
     return static_cast<const T*>(a.in[k])[a.in_step[k] ? i : 0];
   };
+  if (aliased > 1) {
+    for (std::int64_t i = 0; i < n; ++i) {
+      T acc = load(0, i);
+      for (int k = 1; k < nin; ++k) acc = F::f(acc, load(k, i));
+      o[i] = acc;
+    }
+    return;
+  }
   if (static_cast<const void*>(o) != a.in[first] || a.in_step[first] == 0) {
     for (std::int64_t i = 0; i < n; ++i) o[i] = load(first, i);
   }
