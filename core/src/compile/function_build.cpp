@@ -133,16 +133,19 @@ std::vector<bool> outputs_needing_copy(const FunctionGraph& fg, std::size_t num_
 // that receive an update (their old value is dead after the call). The
 // flag is off by default because a call failing after such a write would
 // leave the shared variable half-updated.
-optdb::OptimizeOptions destroyable_roots(const std::vector<In>& inputs,
-                                         const std::vector<Var>& fg_in, const VarPairs& updates,
-                                         const CloneMap& cm) {
+optdb::OptimizeOptions destroyable_roots(const std::vector<In>& inputs, const FunctionGraph& fg,
+                                         const VarPairs& updates) {
   optdb::OptimizeOptions o;
   for (std::size_t i = 0; i < inputs.size(); ++i)
-    if (inputs[i].mutable_) o.destroyable.insert(fg_in[i].get());
+    if (inputs[i].mutable_) o.destroyable.insert(fg.inputs()[i].get());
   if (!Config::global().get_bool("inplace_shared_updates")) return o;
-  for (const auto& [target, expr] : updates) {
-    auto it = cm.map.find(target.get());
-    if (it != cm.map.end()) o.destroyable.insert(it->second.get());
+  std::unordered_set<const Container*> updated;
+  for (const auto& [target, expr] : updates)
+    updated.insert(static_cast<const SharedVariable*>(target.get())->container().get());
+  for (const Variable* v : fg.variables()) {
+    if (v->kind() != Variable::Kind::Shared) continue;
+    if (updated.count(static_cast<const SharedVariable*>(v)->container().get()))
+      o.destroyable.insert(v);
   }
   return o;
 }
@@ -191,7 +194,7 @@ Function function(std::vector<In> inputs, std::vector<Out> outputs, FunctionOpti
   optdb::OptimizeReport report;
   if (instrument) instrument->before_optimize(*compiled->fg);
   optdb::optimize(*compiled->fg, impl->mode, instrument ? &report : nullptr,
-                  destroyable_roots(inputs, fg_in, updates, cm));
+                  destroyable_roots(inputs, *compiled->fg, updates));
   compiled->optimizer_seconds = seconds_since(t0);
   if (instrument) instrument->after_optimize(*compiled->fg, report, compiled->optimizer_seconds);
   compiled->output_needs_copy = outputs_needing_copy(*compiled->fg, outputs.size());

@@ -289,6 +289,30 @@ TEST(Elemwise, MutableInputsAreOverwrittenAndOthersAreNot) {
   EXPECT_FALSE(r.may_share_memory(xv)) << "the output must not alias the caller's buffer";
 }
 
+// A shared variable's update may be computed in its own storage only when
+// the inplace_shared_updates flag allows it; by default its old buffer is
+// left untouched, so a failed call can never leave it half-updated.
+NDArray old_buffer_after_update(bool inplace) {
+  ScopedFlags flags(std::map<std::string, std::string>{
+      {"inplace_shared_updates", inplace ? "True" : "False"}});
+  auto w = shared(arr<double>({1, 2, 3}), "w");
+  NDArray old = w->get_value(/*borrow=*/true).array();
+  FunctionOptions options;
+  options.updates = {{w, T::exp(T::TensorVar(w)) * 2.0}};
+  Function f = function({}, {}, options);
+  f({});
+  NDArray now = w->get_value(true).array();
+  EXPECT_TRUE(close(now, arr<double>({2 * std::exp(1.0), 2 * std::exp(2.0), 2 * std::exp(3.0)})));
+  EXPECT_EQ(now.raw_data() == old.raw_data(), inplace);
+  return old;
+}
+
+TEST(Elemwise, SharedUpdatesGoInPlaceOnlyWhenAllowed) {
+  init();
+  EXPECT_TRUE(array_equal(old_buffer_after_update(false), arr<double>({1, 2, 3})));
+  EXPECT_FALSE(array_equal(old_buffer_after_update(true), arr<double>({1, 2, 3})));
+}
+
 TEST(Elemwise, InferShapeUsesTheNonBroadcastInputs) {
   init();
   auto col = T::dcol("c"), row = T::drow("r");
