@@ -1,0 +1,97 @@
+// Row access for the softmax-family kernels: the op's axis is moved last and
+// the tensor seen as a contiguous (rows, len) matrix in the work dtype; the
+// kernels below run over those rows, in parallel (TBB) when the tensor is
+// large. Each kernel makes one pass over a row to find its max and its sum of
+// exponentials together (the running sum is rescaled when the max grows),
+// then one pass to write the result.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "theano/core/ndarray.h"
+
+namespace theano::nnet {
+
+/// A tensor seen as contiguous rows along `axis`.
+struct Rows {
+  NDArray data;           ///< (rows, len), contiguous, work dtype
+  Shape moved_shape;      ///< the input's shape with `axis` moved last
+  std::vector<int> perm;  ///< the permutation that moved it
+  std::int64_t rows = 0;
+  std::int64_t len = 0;
+};
+
+/// `x` with `axis` (already normalised) moved last, as rows of `work` dtype.
+Rows to_rows(const NDArray& x, int axis, DType work);
+/// A (rows, len) result laid back out like the input of `like`, in `dtype`.
+NDArray from_rows(const NDArray& result, const Rows& like, DType dtype);
+/// Normalises a possibly negative axis for an `ndim`-d tensor; throws
+/// ValueError naming `op` when out of range.
+int normalize_axis(int axis, int ndim, const std::string& op);
+/// float32 for float16/float32, float64 for float64.
+DType work_dtype(DType d);
+
+/// Calls fn(begin, end) over row ranges, in parallel when rows * len is large.
+void for_rows(std::int64_t rows, std::int64_t len,
+              const std::function<void(std::int64_t, std::int64_t)>& fn);
+
+/// Max and sum of exp(v - max) of a row in one pass (`bias` may be null).
+template <class F>
+void row_max_sum(const F* x, const F* bias, std::int64_t len, F& max, F& sum) {
+  F m = x[0] + (bias ? bias[0] : F(0));
+  F s = 1;
+  for (std::int64_t j = 1; j < len; ++j) {
+    F v = x[j] + (bias ? bias[j] : F(0));
+    if (v > m) {
+      s = s * std::exp(m - v) + F(1);
+      m = v;
+    } else {
+      s += std::exp(v - m);
+    }
+  }
+  max = m;
+  sum = s;
+}
+
+/// out = softmax (or log_softmax) of x + bias along each row.
+template <class F>
+void softmax_rows(const F* x, const F* bias, F* out, std::int64_t rows, std::int64_t len,
+                  bool log) {
+  if (len == 0) return;
+  for_rows(rows, len, [=](std::int64_t r0, std::int64_t r1) {
+    for (std::int64_t r = r0; r < r1; ++r) {
+      const F* xr = x + r * len;
+      F* o = out + r * len;
+      F m, s;
+      row_max_sum(xr, bias, len, m, s);
+      if (log) {
+        F log_s = std::log(s);
+        for (std::int64_t j = 0; j < len; ++j) o[j] = (xr[j] + (bias ? bias[j] : F(0)) - m) - log_s;
+      } else {
+        F inv = F(1) / s;
+        for (std::int64_t j = 0; j < len; ++j)
+          o[j] = std::exp(xr[j] + (bias ? bias[j] : F(0)) - m) * inv;
+      }
+    }
+  });
+}
+
+/// dx = (dy - sum(dy * sm)) * sm along each row.
+template <class F>
+void softmax_grad_rows(const F* dy, const F* sm, F* dx, std::int64_t rows, std::int64_t len) {
+  for_rows(rows, len, [=](std::int64_t r0, std::int64_t r1) {
+    for (std::int64_t r = r0; r < r1; ++r) {
+      const F* d = dy + r * len;
+      const F* p = sm + r * len;
+      F* o = dx + r * len;
+      F dot = 0;
+      for (std::int64_t j = 0; j < len; ++j) dot += d[j] * p[j];
+      for (std::int64_t j = 0; j < len; ++j) o[j] = (d[j] - dot) * p[j];
+    }
+  });
+}
+
+}  // namespace theano::nnet
