@@ -2,6 +2,7 @@
 #include "../registration.h"
 #include "algebra.h"
 #include "fusion.h"
+#include "stability.h"
 
 namespace theano::elemwise {
 
@@ -30,6 +31,8 @@ void register_rewrites(Registrar& r) {
   local(r, "stabilize", "local_log1p", local_log1p);
   local(r, "stabilize", "local_expm1", local_expm1);
   local(r, "stabilize", "local_log_exp", local_log_exp);
+  local(r, "stabilize", "local_log_sum_exp", local_log_sum_exp);
+  local(r, "stabilize", "local_exp_over_sum_exp", local_exp_over_sum_exp);
   local(r, "specialize", "local_pow_specialize", local_pow_specialize);
   local(r, "specialize", "local_div_by_constant", local_div_by_constant);
   local(r, "specialize", "local_mul_neg_one", local_mul_neg_one);
