@@ -13,10 +13,10 @@ namespace {
 using optdb::FunctionLocalRewriter;
 
 void local(Registrar& r, const std::string& phase, const std::string& name,
-           FunctionLocalRewriter::Fn fn, const std::string& tracks) {
-  r.add_rewrite(RewriteSpec{name,
-                            {"fast_run", "nnet", phase},
-                            phase,
+           FunctionLocalRewriter::Fn fn, const std::string& tracks, bool opt_in = false) {
+  std::vector<std::string> tags{"fast_run", "nnet", phase};
+  if (opt_in) tags = {name};
+  r.add_rewrite(RewriteSpec{name, tags, phase,
                             std::make_shared<FunctionLocalRewriter>(
                                 name, std::vector<std::string>{tracks}, std::move(fn))});
 }
@@ -24,6 +24,9 @@ void local(Registrar& r, const std::string& phase, const std::string& name,
 }  // namespace
 
 void register_rewrites(Registrar& r) {
+  local(r, "canonicalize", "local_softmax_simplifier", local_softmax_simplifier, "Elemwise");
+  local(r, "stabilize", "local_exp_over_1_plus_exp", local_exp_over_1_plus_exp, "Elemwise");
+  local(r, "stabilize", "local_inv_1_plus_exp", local_inv_1_plus_exp, "Elemwise");
   local(r, "specialize", "local_softmax_with_bias", local_softmax_with_bias, "Softmax");
   local(r, "stabilize", "local_logsoftmax", local_logsoftmax, "Elemwise");
   local(r, "stabilize", "local_logsoftmax_grad", local_logsoftmax_grad, "SoftmaxGrad");
@@ -35,6 +38,9 @@ void register_rewrites(Registrar& r) {
   local(r, "stabilize", "log1msigm_to_softplus", log1msigm_to_softplus, "Elemwise");
   local(r, "stabilize", "log1pexp_to_softplus", log1pexp_to_softplus, "Elemwise");
   local(r, "stabilize", "local_sigm_grad_cancel", local_sigm_grad_cancel, "Elemwise");
+  // Opt-in approximations, selected only by including their name as a tag.
+  local(r, "specialize", "local_ultra_fast_sigmoid", local_ultra_fast_sigmoid, "Elemwise", true);
+  local(r, "specialize", "local_hard_sigmoid", local_hard_sigmoid, "Elemwise", true);
 }
 
 }  // namespace theano::nnet

@@ -42,4 +42,16 @@ Result log1pexp_to_softplus(FunctionGraph& fg, Apply& node);
 /// quotients are distributed over the product first.
 Result local_sigm_grad_cancel(FunctionGraph& fg, Apply& node);
 
+// sigmoid_forms.cpp
+/// exp(x) / sum(exp(x), axis, keepdims) -> softmax(x, axis).
+Result local_softmax_simplifier(FunctionGraph& fg, Apply& node);
+/// exp(x) / (1 + exp(x)) -> sigmoid(x).
+Result local_exp_over_1_plus_exp(FunctionGraph& fg, Apply& node);
+/// 1 / (1 + exp(-x)) -> sigmoid(x).
+Result local_inv_1_plus_exp(FunctionGraph& fg, Apply& node);
+/// sigmoid -> ultra_fast_sigmoid (opt-in: include the tag by name).
+Result local_ultra_fast_sigmoid(FunctionGraph& fg, Apply& node);
+/// sigmoid -> hard_sigmoid (opt-in: include the tag by name).
+Result local_hard_sigmoid(FunctionGraph& fg, Apply& node);
+
 }  // namespace theano::nnet
