@@ -6,6 +6,7 @@
 #include <string>
 
 #include "theano/core/errors.h"
+#include "theano/core/ndarray.h"
 #include "theano/core/op.h"
 
 namespace theano::nnet {
@@ -27,6 +28,11 @@ void with_float(DType work, Fn&& fn) {
   } else {
     fn(float{});
   }
+}
+
+/// `a` in dtype `d`, C-contiguous; no copy when it already is both.
+inline NDArray as_dtype(const NDArray& a, DType d) {
+  return a.dtype() == d ? a.ascontiguous() : a.astype(d);
 }
 
 /// Class index `y` of row `r` as an int64, checked against `len`.

@@ -4,6 +4,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "../common.h"
 #include "theano/core/errors.h"
 
 namespace theano::nnet {
@@ -35,7 +36,7 @@ Rows to_rows(const NDArray& x, int axis, DType work) {
   r.len = x.dim(axis);
   r.rows = r.len == 0 ? shape_size(r.moved_shape) : shape_size(r.moved_shape) / r.len;
   if (r.len == 0) r.rows = 0;
-  r.data = moved.astype(work).ascontiguous().reshape({r.rows, r.len});
+  r.data = as_dtype(moved, work).reshape({r.rows, r.len});
   return r;
 }
 

@@ -73,7 +73,7 @@ void SoftmaxWithBiasOp::perform(const Apply&, InputRefs inputs, OutputRefs outpu
   const NDArray& x = inputs[0].array();
   DType work = work_dtype(x.dtype());
   Rows r = to_rows(x, x.ndim() - 1, work);
-  NDArray b = inputs[1].array().astype(work).ascontiguous();
+  NDArray b = as_dtype(inputs[1].array(), work);
   if (b.dim(0) != r.len) {
     throw ValueError(display() + ": bias length " + std::to_string(b.dim(0)) +
                      " does not match the last dim of x, shape " + shape_str(x.shape()));

@@ -20,7 +20,7 @@ Var no_index_grad(const Var& y) {
 }
 
 NDArray indices(const Value& y) {
-  return y.array().astype(DType::Int64).ascontiguous();
+  return as_dtype(y.array(), DType::Int64);
 }
 
 void check_rows(const Op& op, std::int64_t rows, const NDArray& v, const std::string& what) {
@@ -49,7 +49,7 @@ void Xent1HotOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) con
   const NDArray& p = inputs[0].array();
   NDArray y = indices(inputs[1]);
   check_rows(*this, p.dim(0), y, "y");
-  NDArray pw = p.astype(work_dtype(p.dtype())).ascontiguous();
+  NDArray pw = as_dtype(p, work_dtype(p.dtype()));
   NDArray out = NDArray::empty(pw.dtype(), {p.dim(0)});
   with_float(pw.dtype(), [&](auto tag) {
     using F = decltype(tag);
@@ -58,7 +58,7 @@ void Xent1HotOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) con
     for (std::int64_t r = 0; r < p.dim(0); ++r)
       o[r] = -std::log(pp[r * p.dim(1) + class_index(y, r, p.dim(1), display())]);
   });
-  outputs[0] = out.astype(p.dtype());
+  outputs[0] = as_dtype(out, p.dtype());
 }
 
 std::optional<std::vector<ShapeVars>> Xent1HotOp::infer_shape(
@@ -85,8 +85,8 @@ ApplyPtr Xent1HotGradOp::make_node(std::vector<Var> inputs) const {
 void Xent1HotGradOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
   const NDArray& p = inputs[1].array();
   DType work = work_dtype(p.dtype());
-  NDArray g = inputs[0].array().astype(work).ascontiguous();
-  NDArray pw = p.astype(work).ascontiguous();
+  NDArray g = as_dtype(inputs[0].array(), work);
+  NDArray pw = as_dtype(p, work);
   NDArray y = indices(inputs[2]);
   check_rows(*this, p.dim(0), y, "y");
   check_rows(*this, p.dim(0), g, "the output gradient");
@@ -99,7 +99,7 @@ void Xent1HotGradOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs)
       out.data<F>()[k] = -g.data<F>()[r] / pw.data<F>()[k];
     }
   });
-  outputs[0] = out.astype(p.dtype());
+  outputs[0] = as_dtype(out, p.dtype());
 }
 
 std::optional<std::vector<ShapeVars>> Xent1HotGradOp::infer_shape(
@@ -169,7 +169,7 @@ void XentSoftmaxArgmaxOp::perform(const Apply&, InputRefs inputs, OutputRefs out
   const std::int64_t rows = x.dim(0), len = x.dim(1);
   if (len == 0)
     throw ValueError(display() + ": x has no columns (shape " + shape_str(x.shape()) + ")");
-  NDArray xw = x.astype(work).ascontiguous();
+  NDArray xw = as_dtype(x, work);
   NDArray b = inputs[1].array().astype(work);
   b = (b.ndim() == 0 ? b.broadcast_to({len}) : b).ascontiguous();
   if (b.dim(0) != len) {
@@ -185,8 +185,8 @@ void XentSoftmaxArgmaxOp::perform(const Apply&, InputRefs inputs, OutputRefs out
     xent_rows<F>(xw.data<F>(), b.data<F>(), y, rows, len, nll.data<F>(), sm.data<F>(),
                  am.data<std::int64_t>(), display());
   });
-  outputs[0] = nll.astype(x.dtype());
-  outputs[1] = sm.astype(x.dtype());
+  outputs[0] = as_dtype(nll, x.dtype());
+  outputs[1] = as_dtype(sm, x.dtype());
   outputs[2] = am;
 }
 
@@ -228,8 +228,8 @@ void XentSoftmaxDxOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs
   const NDArray& sm = inputs[1].array();
   DType work = work_dtype(sm.dtype());
   const std::int64_t rows = sm.dim(0), len = sm.dim(1);
-  NDArray g = inputs[0].array().astype(work).ascontiguous();
-  NDArray s = sm.astype(work).ascontiguous();
+  NDArray g = as_dtype(inputs[0].array(), work);
+  NDArray s = as_dtype(sm, work);
   NDArray y = indices(inputs[2]);
   check_rows(*this, rows, y, "y");
   check_rows(*this, rows, g, "dnll");
@@ -247,7 +247,7 @@ void XentSoftmaxDxOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs
       }
     });
   });
-  outputs[0] = out.astype(sm.dtype());
+  outputs[0] = as_dtype(out, sm.dtype());
 }
 
 std::optional<std::vector<ShapeVars>> XentSoftmaxDxOp::infer_shape(
