@@ -1,0 +1,113 @@
+// Strided loops of the indexing ops.
+#include "kernels.h"
+
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+
+namespace theano::tensor_ops::indexing {
+
+namespace {
+
+template <class T>
+void add_element(std::byte* d, const std::byte* s) {
+  T& dst = *reinterpret_cast<T*>(d);
+  const T& src = *reinterpret_cast<const T*>(s);
+  if constexpr (std::is_same_v<T, float16>) {
+    dst = float16(static_cast<float>(dst) + static_cast<float>(src));
+  } else if constexpr (std::is_same_v<T, bool>) {
+    dst = dst || src;
+  } else {
+    dst = static_cast<T>(dst + src);
+  }
+}
+
+template <class T>
+void add_loop(std::byte* d, const std::byte* s, const Shape& shape, const Strides& ds,
+              const Strides& ss, int axis) {
+  std::int64_t n = shape[axis];
+  if (axis + 1 == static_cast<int>(shape.size())) {
+    for (std::int64_t i = 0; i < n; ++i) add_element<T>(d + i * ds[axis], s + i * ss[axis]);
+    return;
+  }
+  for (std::int64_t i = 0; i < n; ++i)
+    add_loop<T>(d + i * ds[axis], s + i * ss[axis], shape, ds, ss, axis + 1);
+}
+
+}  // namespace
+
+void add_into(const NDArray& dst, const NDArray& src) {
+  if (dst.size() == 0) return;
+  NDArray s = src.dtype() == dst.dtype() ? src : src.astype(dst.dtype());
+  s = s.broadcast_to(dst.shape());
+  auto* d = static_cast<std::byte*>(dst.raw_data());
+  const auto* p = static_cast<const std::byte*>(s.raw_data());
+  visit_dtype(dst.dtype(), [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if (dst.ndim() == 0) {
+      add_element<T>(d, p);
+    } else {
+      add_loop<T>(d, p, dst.shape(), dst.strides(), s.strides(), 0);
+    }
+  });
+}
+
+void set_into(const NDArray& dst, const NDArray& src) {
+  if (dst.size() == 0) return;
+  NDArray view = dst;
+  view.assign(src);
+}
+
+std::vector<std::int64_t> index_values(const NDArray& indices) {
+  return indices.to_vector<std::int64_t>();
+}
+
+NDArray take_rows(const NDArray& x, const std::vector<std::int64_t>& indices) {
+  if (x.ndim() == 0) throw IndexError("cannot take rows of a 0-d array");
+  Shape shape = x.shape();
+  std::int64_t n = shape[0];
+  shape[0] = static_cast<std::int64_t>(indices.size());
+  NDArray out = NDArray::empty(x.dtype(), shape);
+  NDArray src = x.ascontiguous();
+  std::size_t row = out.nbytes() / std::max<std::size_t>(indices.size(), 1);
+  const auto* s = static_cast<const std::byte*>(src.raw_data());
+  auto* d = static_cast<std::byte*>(out.raw_data());
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    std::int64_t i = indices[k];
+    if (i < -n || i >= n) {
+      throw IndexError("index " + std::to_string(i) + " (position " + std::to_string(k) +
+                       " of the index vector) is out of bounds for axis 0 with size " +
+                       std::to_string(n));
+    }
+    if (i < 0) i += n;
+    if (row) std::memcpy(d + k * row, s + static_cast<std::size_t>(i) * row, row);
+  }
+  return out;
+}
+
+void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
+                  bool set) {
+  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
+  Shape sub = out.shape();
+  std::int64_t n = sub[0];
+  sub[0] = static_cast<std::int64_t>(indices.size());
+  NDArray yb = y.dtype() == out.dtype() ? y : y.astype(out.dtype());
+  yb = yb.broadcast_to(sub);
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    std::int64_t i = indices[k];
+    if (i < -n || i >= n) {
+      throw IndexError("index " + std::to_string(i) + " (position " + std::to_string(k) +
+                       " of the index vector) is out of bounds for axis 0 with size " +
+                       std::to_string(n));
+    }
+    NDArray dst = out.index(0, i);
+    NDArray src = yb.index(0, static_cast<std::int64_t>(k));
+    if (set) {
+      set_into(dst, src);
+    } else {
+      add_into(dst, src);
+    }
+  }
+}
+
+}  // namespace theano::tensor_ops::indexing

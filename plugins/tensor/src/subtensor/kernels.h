@@ -1,0 +1,25 @@
+// Strided loops used by the indexing ops: adding one array into a view,
+// gathering and scattering rows along axis 0.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "theano/core/ndarray.h"
+
+namespace theano::tensor_ops::indexing {
+
+/// dst += src elementwise; src broadcasts to dst's shape and has dst's dtype.
+void add_into(const NDArray& dst, const NDArray& src);
+/// dst = src (src broadcast to dst's shape, converted to dst's dtype).
+void set_into(const NDArray& dst, const NDArray& src);
+/// The int index vector's elements as int64 (any integer dtype).
+std::vector<std::int64_t> index_values(const NDArray& indices);
+/// x[indices] along axis 0 (bounds-checked; negative indices count from the end).
+NDArray take_rows(const NDArray& x, const std::vector<std::int64_t>& indices);
+/// out[indices[k]] (+)= y[k] for each k, in order, so repeated indices
+/// accumulate for inc; y broadcasts to (len(indices),) + out.shape[1:].
+void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
+                  bool set);
+
+}  // namespace theano::tensor_ops::indexing
