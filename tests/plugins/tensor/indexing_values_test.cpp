@@ -143,7 +143,9 @@ TEST(IndexingValues, MatchNumPy) {
     const Apply* node = out->owner();
     if (node->op().name() == "DimShuffle") node = node->input(0)->owner();
     EXPECT_EQ(node->op().name(), c.expected_op);
-    for (const auto& options : {no_opt(), FunctionOptions{}}) {
+    FunctionOptions debug;
+    debug.mode = Mode::named("DebugMode");
+    for (const auto& options : {no_opt(), FunctionOptions{}, debug}) {
       NDArray got = eval1({x}, out, {xv}, options);
       EXPECT_TRUE(close(got, golden(c.name)));
     }
