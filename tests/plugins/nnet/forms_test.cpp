@@ -10,6 +10,7 @@ namespace {
 FunctionOptions with_mode(const Mode& mode) {
   FunctionOptions o;
   o.mode = mode;
+  o.on_unused_input = "ignore";
   return o;
 }
 
@@ -69,6 +70,34 @@ TEST(NnetForms, SigmoidWrittenOutBecomesSigmoid) {
           << form.label << " at " << xs[i];
     }
   }
+}
+
+TEST(NnetForms, ArgmaxIsPushedBelowMonotonicFunctions) {
+  init();
+  T::TensorVar x = T::dmatrix("x"), b = T::dvector("b");
+  NDArray xv = NDArray::from_values<double>({0.1, 3, -2, 5, 1, 4.5}, {2, 3});
+  NDArray bv = NDArray::from_values<double>({0, -3, 0});
+  struct Case {
+    const char* label;
+    T::TensorVar am;
+    std::vector<std::int64_t> want;
+  };
+  const Case cases[] = {
+      {"softmax", T::argmax(T::nnet::softmax(x), 1), {1, 0}},
+      {"log_softmax", T::argmax(T::nnet::log_softmax(x), 1), {1, 0}},
+      {"softmax_with_bias", T::argmax(T::nnet::softmax_with_bias(x, b), 1), {0, 0}},
+      {"sigmoid", T::argmax(T::nnet::sigmoid(x), 1), {1, 0}},
+  };
+  for (const auto& c : cases) {
+    std::string ops = ops_no_fusion({x, b}, {c.am});
+    EXPECT_EQ(ops.find("oftmax"), std::string::npos) << c.label << "\n" << ops;
+    EXPECT_EQ(ops.find("sigmoid"), std::string::npos) << c.label << "\n" << ops;
+    Function f = compile({x, b}, {c.am}, with_mode(Mode::from_config()));
+    EXPECT_EQ(f.call1({xv, bv}).array().to_vector<std::int64_t>(), c.want) << c.label;
+  }
+  // Along another axis than the softmax's, the argmax is left alone.
+  std::string kept = ops_no_fusion({x}, {T::argmax(T::nnet::softmax(x, 1), 0)});
+  EXPECT_NE(kept.find("Softmax"), std::string::npos) << kept;
 }
 
 TEST(NnetForms, SigmoidApproximationsAreOptIn) {

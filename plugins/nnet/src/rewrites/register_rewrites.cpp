@@ -38,6 +38,7 @@ void register_rewrites(Registrar& r) {
   local(r, "stabilize", "log1msigm_to_softplus", log1msigm_to_softplus, "Elemwise");
   local(r, "stabilize", "log1pexp_to_softplus", log1pexp_to_softplus, "Elemwise");
   local(r, "stabilize", "local_sigm_grad_cancel", local_sigm_grad_cancel, "Elemwise");
+  local(r, "specialize", "local_argmax_pushdown", local_argmax_pushdown, "Argmax");
   // Opt-in approximations, selected only by including their name as a tag.
   local(r, "specialize", "local_ultra_fast_sigmoid", local_ultra_fast_sigmoid, "Elemwise", true);
   local(r, "specialize", "local_hard_sigmoid", local_hard_sigmoid, "Elemwise", true);

@@ -49,6 +49,9 @@ Result local_softmax_simplifier(FunctionGraph& fg, Apply& node);
 Result local_exp_over_1_plus_exp(FunctionGraph& fg, Apply& node);
 /// 1 / (1 + exp(-x)) -> sigmoid(x).
 Result local_inv_1_plus_exp(FunctionGraph& fg, Apply& node);
+/// argmax(f(x)) -> argmax(x) for f softmax / log_softmax along the argmax
+/// axis, softmax_with_bias (argmax of x + b), sigmoid, softplus or exp.
+Result local_argmax_pushdown(FunctionGraph& fg, Apply& node);
 /// sigmoid -> ultra_fast_sigmoid (opt-in: include the tag by name).
 Result local_ultra_fast_sigmoid(FunctionGraph& fg, Apply& node);
 /// sigmoid -> hard_sigmoid (opt-in: include the tag by name).

@@ -1,6 +1,7 @@
 // Rewrites that recognise softmax and sigmoid written out by hand
 // (exp(x) / sum(exp(x)), exp(x) / (1 + exp(x)), 1 / (1 + exp(-x))), and the
 // opt-in replacements of sigmoid by its cheap approximations.
+#include "../softmax/softmax_ops.h"
 #include "match.h"
 #include "rewrites.h"
 #include "theano/tensor.h"
@@ -70,6 +71,30 @@ Result local_inv_1_plus_exp(FunctionGraph&, Apply& node) {
   const Apply* neg = minus_x ? elemwise_owner(minus_x, "neg") : nullptr;
   if (!neg) return std::nullopt;
   return replace_with(T::nnet::sigmoid(neg->input(0)), *node.out(0));
+}
+
+Result local_argmax_pushdown(FunctionGraph&, Apply& node) {
+  Var x = node.input(0);
+  const Apply* src = x->owner();
+  if (!src) return std::nullopt;
+  std::vector<std::int64_t> axes = node.op().props().get("axis").as_ints();
+  int ndim = as_tensor_type(x->type())->ndim();
+  std::string name = elemwise_name(src);
+  bool monotonic = name == "sigmoid" || name == "softplus" || name == "exp";
+  if (src->op().name() == "Softmax" || src->op().name() == "LogSoftmax") {
+    int a = axis_prop(src->op().props());
+    a = a < 0 ? a + ndim : a;
+    monotonic = axes == std::vector<std::int64_t>{a};
+  } else if (src->op().name() == "SoftmaxWithBias") {
+    if (axes != std::vector<std::int64_t>{ndim - 1}) return std::nullopt;
+    T::TensorVar b = src->input(1);
+    T::TensorVar logits = T::TensorVar(src->input(0)) +
+                          b.dimshuffle(ndim == 2 ? std::vector<std::int64_t>{T::newaxis, 0}
+                                                 : std::vector<std::int64_t>{0});
+    return replace_with(T::argmax(logits, T::Axes(axes)), *node.out(0));
+  }
+  if (!monotonic) return std::nullopt;
+  return replace_with(T::argmax(src->input(0), T::Axes(axes)), *node.out(0));
 }
 
 Result local_ultra_fast_sigmoid(FunctionGraph&, Apply& node) {
