@@ -172,6 +172,35 @@ Var add_new_axes(const Var& sub, const std::vector<Index>& idx, const std::sourc
   return TensorVar(sub).dimshuffle(pattern, loc);
 }
 
+// For a basic set / inc with new axes: the value is broadcast to the region
+// with the new axes, so its dims there must be broadcastable; drops them.
+Var drop_new_axes(const Var& y, const std::vector<Index>& idx, int x_ndim, const std::string& what,
+                  const std::source_location& loc) {
+  if (!has(idx, Kind::NewAxis)) return y;
+  TensorVar ty = y;
+  std::vector<bool> is_new;  // region dims, new axes marked
+  int consumed = 0;
+  for (const Index& e : idx) {
+    if (e.kind() == Kind::NewAxis) is_new.push_back(true);
+    if (e.kind() == Kind::Slice) is_new.push_back(false);
+    consumed += dims_consumed(e);
+  }
+  for (int d = consumed; d < x_ndim; ++d) is_new.push_back(false);
+  int region = static_cast<int>(is_new.size());
+  int first = region - ty.ndim();  // region dim of y's dim 0 (the rest is trailing)
+  if (first < 0) return y;         // trailing dims: make_node reports the mismatch
+  std::vector<std::int64_t> keep;
+  for (int d = 0; d < ty.ndim(); ++d) {
+    if (!is_new[first + d]) {
+      keep.push_back(d);
+    } else if (ty.static_shape()[d] != 1) {
+      throw ValueError(what + ": the value's dim " + std::to_string(d) +
+                       " falls on a new axis and must have static size 1, got " + ty.type()->str());
+    }
+  }
+  return static_cast<int>(keep.size()) == ty.ndim() ? y : Var(ty.dimshuffle(keep, loc));
+}
+
 Var value_for(const Var& x, const Operand& y, const std::string& what) {
   DType xd = detail::tensor_type(x, what)->dtype();
   if (y.is_weak()) return detail::weak_constant(y.weak(), xd, y.loc());
@@ -198,10 +227,7 @@ TensorVar update(const Operand& x, const std::vector<Index>& raw, const Operand&
     return detail::apply1(op, {xv, yv, idx[0].var()}, loc);
   }
   bool advanced = r == Route::Advanced;
-  if (!advanced && has(idx, Kind::NewAxis)) {
-    throw NotImplementedError(what + ": new axes in a basic index are not supported here; " +
-                              "index without them and reshape the value instead");
-  }
+  if (!advanced) yv = drop_new_axes(yv, idx, detail::tensor_type(xv, what)->ndim(), what, loc);
   Encoded enc = encode(idx, advanced, what);
   std::string name = advanced ? advanced_name(idx, true) : "IncSubtensor";
   Props props{{"idx_list", enc.idx}, {"set_instead_of_inc", set}, {"inplace", false}};

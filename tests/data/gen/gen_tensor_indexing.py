@@ -40,6 +40,8 @@ CASES = {
     "basic_newaxis": x[None, 1, :, None],
     "basic_neg_bounds": x[-2:-5:-1, 3:0:-2, -1],
     "basic_empty": x[2:1],
+    "basic_set_newaxis": set_at((None, 1, slice(None), None), np.arange(20.0).reshape(4, 1, 5)),
+    "basic_inc_newaxis": add_at((slice(None), None, -1), np.arange(5.0)),
     # AdvancedSubtensor1 and its inc / set
     "adv1_rows": x[[2, 0, 2, -1]],
     "adv1_inc_repeat": add_at(([0, 2, 0, -3],), np.arange(20.0).reshape(4, 5)),

@@ -61,6 +61,20 @@ std::vector<Case> cases() {
        },
        "Subtensor"},
       {"basic_empty", [](auto& x) { return T::index(x, {slice(2, 1)}); }, "Subtensor"},
+      {"basic_set_newaxis",
+       [](auto& x) {
+         std::vector<double> v(20);
+         for (int i = 0; i < 20; ++i) v[i] = i;
+         NDArray y = NDArray::from_vector(v, {4, 1, 5});
+         return T::set_subtensor(x, {new_axis, 1, slice(), new_axis}, y);
+       },
+       "IncSubtensor"},
+      {"basic_inc_newaxis",
+       [](auto& x) {
+         return T::inc_subtensor(x, {slice(), new_axis, -1},
+                                 NDArray::from_values<double>({0, 1, 2, 3, 4}));
+       },
+       "IncSubtensor"},
       {"adv1_rows",
        [](auto& x) {
          return T::index(x, {{2, 0, 2, -1}});

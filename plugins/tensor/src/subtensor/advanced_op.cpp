@@ -113,8 +113,12 @@ void AdvancedSubtensorOp::perform(const Apply&, InputRefs inputs, OutputRefs out
   AdvancedPlan plan(x, idx_, inputs, 1);
   NDArray out = NDArray::empty(x.dtype(), plan.region_shape());
   NDArray sliced = plan.sliced(x);
-  for (std::int64_t b = 0; b < plan.count(); ++b)
-    set_into(plan.region_part(out, b), plan.x_part(sliced, b));
+  if (plan.selects_elements()) {
+    move_elements(out, plan.region_offsets(out), sliced, plan.x_offsets(sliced), false);
+  } else {
+    for (std::int64_t b = 0; b < plan.count(); ++b)
+      set_into(plan.region_part(out, b), plan.x_part(sliced, b));
+  }
   outputs[0] = out;
 }
 
@@ -220,6 +224,12 @@ void AdvancedIncSubtensorOp::perform(const Apply&, InputRefs inputs, OutputRefs 
                      shape_str(plan.region_shape()));
   }
   NDArray sliced = plan.sliced(out);
+  if (plan.selects_elements()) {
+    if (yb.dtype() != out.dtype()) yb = yb.astype(out.dtype());
+    move_elements(sliced, plan.x_offsets(sliced), yb, plan.region_offsets(yb), !set_);
+    outputs[0] = out;
+    return;
+  }
   for (std::int64_t b = 0; b < plan.count(); ++b) {
     if (set_) {
       set_into(plan.x_part(sliced, b), plan.region_part(yb, b));

@@ -137,6 +137,30 @@ NDArray AdvancedPlan::x_part(const NDArray& sliced, std::int64_t b) const {
   return sliced.view(std::move(shape), std::move(strides), offset);
 }
 
+std::vector<std::int64_t> AdvancedPlan::x_offsets(const NDArray& sliced) const {
+  std::vector<std::int64_t> out(static_cast<std::size_t>(count_), 0);
+  for (std::size_t k = 0; k < indices_.size(); ++k) {
+    std::int64_t stride = sliced.strides()[array_dims_[k]];
+    for (std::size_t b = 0; b < out.size(); ++b) out[b] += indices_[k][b] * stride;
+  }
+  return out;
+}
+
+std::vector<std::int64_t> AdvancedPlan::region_offsets(const NDArray& region) const {
+  std::vector<std::int64_t> out;
+  out.reserve(static_cast<std::size_t>(count_));
+  int nb = static_cast<int>(bshape_.size());
+  for (std::int64_t b = 0; b < count_; ++b) {
+    std::int64_t offset = 0, rest = b;
+    for (int j = nb - 1; j >= 0; --j) {
+      offset += (rest % bshape_[j]) * region.strides()[bpos_ + j];
+      rest /= bshape_[j];
+    }
+    out.push_back(offset);
+  }
+  return out;
+}
+
 NDArray AdvancedPlan::region_part(const NDArray& region, std::int64_t b) const {
   std::int64_t offset = region.offset();
   int nb = static_cast<int>(bshape_.size());

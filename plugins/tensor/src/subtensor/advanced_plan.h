@@ -25,6 +25,12 @@ class AdvancedPlan {
   NDArray sliced(const NDArray& base) const { return basic_view(base, entries_); }
   /// The part of `sliced` (a view) that tuple `b` selects.
   NDArray x_part(const NDArray& sliced, std::int64_t b) const;
+  /// True when every tuple selects a single element (no dims besides the arrays').
+  bool selects_elements() const { return rest_dims_.empty(); }
+  /// Byte offsets from element 0 of `sliced`, one per tuple.
+  std::vector<std::int64_t> x_offsets(const NDArray& sliced) const;
+  /// Byte offsets from element 0 of `region`, one per tuple.
+  std::vector<std::int64_t> region_offsets(const NDArray& region) const;
   /// The part of `region` (an array of region_shape()) belonging to tuple `b`.
   NDArray region_part(const NDArray& region, std::int64_t b) const;
 

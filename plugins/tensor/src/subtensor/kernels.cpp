@@ -110,4 +110,21 @@ void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::i
   }
 }
 
+void move_elements(const NDArray& dst, const std::vector<std::int64_t>& dst_off, const NDArray& src,
+                   const std::vector<std::int64_t>& src_off, bool add) {
+  if (dst_off.empty()) return;
+  auto* d = static_cast<std::byte*>(dst.raw_data());
+  const auto* s = static_cast<const std::byte*>(src.raw_data());
+  visit_dtype(dst.dtype(), [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    for (std::size_t k = 0; k < dst_off.size(); ++k) {
+      if (add) {
+        add_element<T>(d + dst_off[k], s + src_off[k]);
+      } else {
+        std::memcpy(d + dst_off[k], s + src_off[k], sizeof(T));
+      }
+    }
+  });
+}
+
 }  // namespace theano::tensor_ops::indexing

@@ -22,4 +22,9 @@ NDArray take_rows(const NDArray& x, const std::vector<std::int64_t>& indices);
 void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
                   bool set);
 
+/// For each k in order: dst[dst_off[k]] = src[src_off[k]], or += when `add`
+/// (offsets in bytes from element 0; src has dst's dtype).
+void move_elements(const NDArray& dst, const std::vector<std::int64_t>& dst_off, const NDArray& src,
+                   const std::vector<std::int64_t>& src_off, bool add);
+
 }  // namespace theano::tensor_ops::indexing
