@@ -1,7 +1,8 @@
 // W3 (2048^3 SGEMM) and W4 (logistic-regression SGD step) of WORKLOADS.md on
 // Theano++, each with the compile time of its function. W3 also times
 // cblas_sgemm called directly in this binary (same OpenBLAS, same threads)
-// and prints our time over it. Run with --threads N to set blas.threads.
+// and prints our time over it. Run with --threads N to set blas.threads,
+// --print-graph to see W4's compiled graph (W3 is skipped then).
 #include <cblas.h>
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "theano/core/function.h"
 #include "theano/core/gradient.h"
 #include "theano/core/init.h"
+#include "theano/core/printing.h"
 #include "theano/tensor.h"
 
 namespace T = theano::tensor;
@@ -59,7 +61,7 @@ void w3(const std::string& suffix) {
   std::printf("# W3 theanopp/cblas_sgemm%s %.3f\n", suffix.c_str(), ours.median / direct.median);
 }
 
-void w4(const std::string& suffix) {
+void w4(const std::string& suffix, bool print_graph) {
   const int n = 400, feats = 784;
   NDArray xs = normal({n, feats}, 3);
   NDArray ys = NDArray::empty(DType::Float32, {n});
@@ -77,6 +79,7 @@ void w4(const std::string& suffix) {
   double ms = 0;
   theano::Function step = compile({x, y}, {cost}, options, &ms);
   std::printf("# W4 compile %.3f ms\n", ms);
+  if (print_graph) std::printf("%s\n", theano::debugprint(step).c_str());
   bench::Timing t = bench::time_call([&] { step({xs, ys}); });
   bench::report("W4", "theanopp" + suffix, t, 1.0 / t.median, "steps/s");
 }
@@ -86,11 +89,14 @@ void w4(const std::string& suffix) {
 int main(int argc, char** argv) {
   theano::initialize();
   std::string threads;
-  for (int i = 1; i + 1 < argc; ++i)
-    if (std::strcmp(argv[i], "--threads") == 0) threads = argv[i + 1];
+  bool print_graph = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) threads = argv[i + 1];
+    if (std::strcmp(argv[i], "--print-graph") == 0) print_graph = true;
+  }
   if (!threads.empty()) theano::Config::global().set("blas.threads", threads);
   std::string suffix = threads.empty() ? "" : "_threads" + threads;
-  w3(suffix);
-  w4(suffix);
+  if (!print_graph) w3(suffix);
+  w4(suffix, print_graph);
   return 0;
 }

@@ -65,7 +65,7 @@ void gemm_blas(Scalar alpha, const NDArray& a, const NDArray& b, Scalar beta, ND
   MatArg ma = matrix_arg(a), mb = matrix_arg(b);
   const int m = blas_int(c.dim(0), "gemm"), n = blas_int(c.dim(1), "gemm"),
             k = blas_int(a.dim(1), "gemm");
-  apply_thread_setting();
+  apply_thread_setting(double(m) * n * k);
   Cblas<T>::gemm(CblasRowMajor, ma.trans, mb.trans, m, n, k, factor<T>(alpha),
                  static_cast<const T*>(ma.data), ma.ld, static_cast<const T*>(mb.data), mb.ld,
                  factor<T>(beta), static_cast<T*>(const_cast<void*>(out->data)), out->ld);
@@ -79,8 +79,8 @@ void gemv_blas(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, ND
   VecArg vx = vector_arg(x), vy = vector_arg(target);
   MatArg ma = matrix_arg(a);
   int rows = blas_int(a.dim(0), "gemv"), cols = blas_int(a.dim(1), "gemv");
+  apply_thread_setting(double(rows) * cols);
   if (ma.trans == CblasTrans) std::swap(rows, cols);  // the stored matrix is a^T
-  apply_thread_setting();
   Cblas<T>::gemv(ma.trans, rows, cols, factor<T>(alpha), static_cast<const T*>(ma.data), ma.ld,
                  static_cast<const T*>(vx.data), vx.inc, factor<T>(beta),
                  static_cast<T*>(const_cast<void*>(vy.data)), vy.inc);
@@ -99,7 +99,7 @@ void ger_blas(Scalar alpha, const NDArray& x, const NDArray& y, NDArray a) {
   VecArg vx = vector_arg(x.may_share_memory(a) ? x.copy() : x);
   VecArg vy = vector_arg(y.may_share_memory(a) ? y.copy() : y);
   CBLAS_ORDER order = out->trans == CblasNoTrans ? CblasRowMajor : CblasColMajor;
-  apply_thread_setting();
+  apply_thread_setting(double(a.dim(0)) * a.dim(1));
   Cblas<T>::ger(order, blas_int(a.dim(0), "ger"), blas_int(a.dim(1), "ger"), factor<T>(alpha),
                 static_cast<const T*>(vx.data), vx.inc, static_cast<const T*>(vy.data), vy.inc,
                 static_cast<T*>(const_cast<void*>(out->data)), out->ld);
@@ -213,6 +213,7 @@ NDArray inner(const NDArray& x, const NDArray& y) {
     using T = typename decltype(tag)::type;
     if constexpr (kBlasType<T>) {
       VecArg vx = vector_arg(x), vy = vector_arg(y);
+      apply_thread_setting(double(x.dim(0)));
       *out.data<T>() = Cblas<T>::dot(blas_int(x.dim(0), "dot"), static_cast<const T*>(vx.data),
                                      vx.inc, static_cast<const T*>(vy.data), vy.inc);
     } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {

@@ -1,5 +1,5 @@
-// blas.threads: applied to OpenBLAS lazily, before the next BLAS call after
-// the flag changed. 0 means every core OpenBLAS sees.
+// blas.threads: applied to OpenBLAS lazily, before each BLAS call, only
+// when the wanted count differs from the one last set.
 #include "threads.h"
 
 #include <cblas.h>
@@ -14,19 +14,20 @@ namespace {
 
 std::atomic<int> applied{-1};
 
-int wanted_threads() {
+int configured() {
   try {
-    long long n = Config::global().get_int(kThreadsFlag);
-    return n <= 0 ? openblas_get_num_procs() : static_cast<int>(n);
+    return static_cast<int>(Config::global().get_int(kThreadsFlag));
   } catch (const Error&) {
-    return openblas_get_num_procs();
+    return 0;
   }
 }
 
 }  // namespace
 
-void apply_thread_setting() {
-  int n = wanted_threads();
+void apply_thread_setting(double work) {
+  static const int cores = openblas_get_num_procs();
+  int n = configured();
+  if (n <= 0) n = work >= kParallelWork ? cores : 1;
   if (applied.load(std::memory_order_relaxed) == n) return;
   openblas_set_num_threads(n);
   applied.store(n, std::memory_order_relaxed);
