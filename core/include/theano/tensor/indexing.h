@@ -66,7 +66,9 @@ class Index {
       : kind_(Kind::Int), int_(static_cast<std::int64_t>(i)) {}
   Index(Slice s) : kind_(Kind::Slice), slice_(std::move(s)) {}  // NOLINT
   Index(NewAxisTag) : kind_(Kind::NewAxis) {}                   // NOLINT
-  Index(EllipsisTag) : kind_(Kind::Ellipsis) {}                 // NOLINT
+  /// T::none as an entry is a new axis, as Python's None.
+  Index(std::nullopt_t) : kind_(Kind::NewAxis) {}  // NOLINT
+  Index(EllipsisTag) : kind_(Kind::Ellipsis) {}    // NOLINT
   /// A 0-d integer tensor (an index), an integer array or a boolean mask.
   Index(const TensorVar& v);  // NOLINT
   template <class V>
