@@ -1,6 +1,7 @@
 // The structural ops on hand-checked values, their static output types,
 // and the errors they raise for bad input.
 #include "structure_helpers.h"
+#include "theano/core/registry.h"
 
 namespace theano::testing {
 namespace {
@@ -17,6 +18,31 @@ TEST(StructureOps, ReshapeValuesAndStaticShape) {
   // A fully static input resolves the -1 at graph-build time.
   auto s = T::tensor(DType::Float32, {2, 6});
   EXPECT_EQ(T::reshape(s, {-1, 4}).static_shape(), (StaticShape{3, 4}));
+}
+
+// Runs `op` on `inputs` directly (no compilation), returning output 0.
+Value perform(const OpPtr& op, const std::vector<Var>& vars, const std::vector<Value>& inputs) {
+  ApplyPtr node = op->make_node(vars);
+  std::vector<const Value*> ins;
+  for (const Value& v : inputs) ins.push_back(&v);
+  Value out;
+  Value* outs[] = {&out};
+  op->perform(*node, InputRefs(ins.data(), ins.size()), OutputRefs(outs, 1));
+  return out;
+}
+
+TEST(StructureOps, ReshapeIsAViewOfContiguousInput) {
+  init();
+  OpPtr op = Registry::global().make_op("Reshape", Props{{"ndim", 1}});
+  auto x = T::fmatrix("x");
+  Var shape = T::constant(arr<std::int64_t>({-1})).var();
+  NDArray xv = ramp({2, 3});
+  Value flat = perform(op, {x, shape}, {xv, arr<std::int64_t>({-1})});
+  EXPECT_TRUE(flat.array().may_share_memory(xv));
+  NDArray xt = xv.transpose();  // not C-contiguous: copied, in C order
+  Value copied = perform(op, {x, shape}, {xt, arr<std::int64_t>({-1})});
+  EXPECT_FALSE(copied.array().may_share_memory(xv));
+  EXPECT_EQ(copied.array().to_vector<float>(), (std::vector<float>{-1, 0.5f, -0.5f, 1, 0, 1.5f}));
 }
 
 TEST(StructureOps, ReshapeWithSymbolicDims) {
