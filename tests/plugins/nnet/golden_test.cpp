@@ -1,6 +1,8 @@
 // Values of every nnet op and front-end function against NumPy (float64
 // golden files from tests/data/gen/gen_nnet.py), in float64 and float32,
 // including rows of logits of magnitude 1000.
+#include <limits>
+
 #include "helpers.h"
 
 namespace theano::nnettest {
@@ -113,6 +115,34 @@ TEST(Golden, SoftmaxOverThreeDimsAndLargeRows) {
   std::vector<float> v = eval1({m}, T::nnet::softmax(m), {big}).to_vector<float>();
   for (std::size_t i = 0; i < v.size(); ++i) sums[i / 64] += v[i];
   for (float s : sums) ASSERT_NEAR(s, 1.0f, 1e-5f);
+}
+
+// -inf logits (masked classes) get probability 0, also when a whole first
+// block of a long row is -inf; a row of only -inf is NaN, as in NumPy.
+TEST(Golden, MinusInfinityLogits) {
+  init();
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> row(130, -inf);
+  row[100] = 1.0;
+  row[129] = 2.0;
+  std::vector<double> data = row;
+  for (int i = 0; i < 130; ++i) data.push_back(-inf);
+  T::TensorVar m = T::dmatrix("m");
+  std::vector<Value> out = eval({m}, {T::nnet::softmax(m), T::nnet::log_softmax(m)},
+                                {NDArray::from_vector(data, {2, 130})});
+  std::vector<double> sm = out[0].array().to_vector<double>();
+  std::vector<double> lsm = out[1].array().to_vector<double>();
+  const double lse = std::log(std::exp(1.0) + std::exp(2.0));
+  for (int j = 0; j < 130; ++j) {
+    double want = j == 100 ? std::exp(1.0 - lse) : j == 129 ? std::exp(2.0 - lse) : 0.0;
+    EXPECT_NEAR(sm[j], want, 1e-15) << j;
+    if (j == 100) {
+      EXPECT_NEAR(lsm[j], 1.0 - lse, 1e-15);
+    } else if (j != 129) {
+      EXPECT_EQ(lsm[j], -inf) << j;
+    }
+    EXPECT_TRUE(std::isnan(sm[130 + j])) << j;
+  }
 }
 
 TEST(Golden, CrossEntropies) {

@@ -2,13 +2,15 @@
 // the tensor seen as a contiguous (rows, len) matrix in the work dtype; the
 // kernels below run over those rows, in parallel (TBB) when the tensor is
 // large. Each kernel makes one pass over a row to find its max and its sum of
-// exponentials together (the running sum is rescaled when the max grows),
-// then one pass to write the result.
+// exponentials together (block by block; the running sum is rescaled when a
+// block raises the max), then one pass to write the result.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "theano/core/ndarray.h"
@@ -38,22 +40,48 @@ DType work_dtype(DType d);
 void for_rows(std::int64_t rows, std::int64_t len,
               const std::function<void(std::int64_t, std::int64_t)>& fn);
 
-/// Max and sum of exp(v - max) of a row in one pass (`bias` may be null).
-template <class F>
+/// Block length of the online pass: the exponentials of one block are
+/// computed in a vectorised loop into a small buffer, then summed.
+inline constexpr std::int64_t kBlock = 64;
+
+/// Max and sum of exp(v - max) of a row (v = x + bias) in one pass over
+/// blocks: the running sum is rescaled when a block raises the max.
+template <class F, bool kBias>
 void row_max_sum(const F* x, const F* bias, std::int64_t len, F& max, F& sum) {
-  F m = x[0] + (bias ? bias[0] : F(0));
-  F s = 1;
-  for (std::int64_t j = 1; j < len; ++j) {
-    F v = x[j] + (bias ? bias[j] : F(0));
-    if (v > m) {
-      s = s * std::exp(m - v) + F(1);
-      m = v;
-    } else {
-      s += std::exp(v - m);
+  F m = -std::numeric_limits<F>::infinity(), s = 0;
+  F buf[kBlock];
+  for (std::int64_t j0 = 0; j0 < len; j0 += kBlock) {
+    const std::int64_t n = std::min(kBlock, len - j0);
+    F bm = x[j0] + (kBias ? bias[j0] : F(0));
+    for (std::int64_t j = 0; j < n; ++j) {
+      F v = x[j0 + j] + (kBias ? bias[j0 + j] : F(0));
+      bm = v > bm || v != v ? v : bm;
     }
+    if (bm > m || bm != bm) {
+      s = j0 == 0 ? F(0) : s * std::exp(m - bm);
+      m = bm;
+    }
+    if (m == -std::numeric_limits<F>::infinity()) continue;  // all -inf so far: exp gives 0
+    for (std::int64_t j = 0; j < n; ++j)
+      buf[j] = std::exp(x[j0 + j] + (kBias ? bias[j0 + j] : F(0)) - m);
+    for (std::int64_t j = 0; j < n; ++j) s += buf[j];
   }
   max = m;
   sum = s;
+}
+
+template <class F, bool kBias>
+void softmax_row(const F* x, const F* bias, F* o, std::int64_t len, bool log) {
+  F m, s;
+  row_max_sum<F, kBias>(x, bias, len, m, s);
+  if (log) {
+    F log_s = std::log(s);
+    for (std::int64_t j = 0; j < len; ++j) o[j] = (x[j] + (kBias ? bias[j] : F(0)) - m) - log_s;
+  } else {
+    F inv = F(1) / s;
+    for (std::int64_t j = 0; j < len; ++j)
+      o[j] = std::exp(x[j] + (kBias ? bias[j] : F(0)) - m) * inv;
+  }
 }
 
 /// out = softmax (or log_softmax) of x + bias along each row.
@@ -63,17 +91,10 @@ void softmax_rows(const F* x, const F* bias, F* out, std::int64_t rows, std::int
   if (len == 0) return;
   for_rows(rows, len, [=](std::int64_t r0, std::int64_t r1) {
     for (std::int64_t r = r0; r < r1; ++r) {
-      const F* xr = x + r * len;
-      F* o = out + r * len;
-      F m, s;
-      row_max_sum(xr, bias, len, m, s);
-      if (log) {
-        F log_s = std::log(s);
-        for (std::int64_t j = 0; j < len; ++j) o[j] = (xr[j] + (bias ? bias[j] : F(0)) - m) - log_s;
+      if (bias) {
+        softmax_row<F, true>(x + r * len, bias, out + r * len, len, log);
       } else {
-        F inv = F(1) / s;
-        for (std::int64_t j = 0; j < len; ++j)
-          o[j] = std::exp(xr[j] + (bias ? bias[j] : F(0)) - m) * inv;
+        softmax_row<F, false>(x + r * len, nullptr, out + r * len, len, log);
       }
     }
   });

@@ -141,20 +141,18 @@ void xent_rows(const F* x, const F* b, const NDArray& y, std::int64_t rows, std:
   for_rows(rows, len, [=](std::int64_t r0, std::int64_t r1) {
     for (std::int64_t r = r0; r < r1; ++r) {
       const F* xr = x + r * len;
-      F m = xr[0] + b[0], s = 1;
-      std::int64_t arg = 0;
-      for (std::int64_t j = 1; j < len; ++j) {
-        F v = xr[j] + b[j];
-        if (v > m) {
-          s = s * std::exp(m - v) + F(1);
-          m = v;
-          arg = j;
-        } else {
-          s += std::exp(v - m);
-        }
-      }
+      F m, s;
+      row_max_sum<F, true>(xr, b, len, m, s);
       F inv = F(1) / s;
       for (std::int64_t j = 0; j < len; ++j) sm[r * len + j] = std::exp(xr[j] + b[j] - m) * inv;
+      std::int64_t arg = 0;
+      for (std::int64_t j = 0; j < len; ++j) {
+        F v = xr[j] + b[j];
+        if (v == m || v != v) {
+          arg = j;
+          break;
+        }
+      }
       nll[r] = (m - (xr[yy[r]] + b[yy[r]])) + std::log(s);
       am[r] = arg;
     }
