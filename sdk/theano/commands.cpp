@@ -10,7 +10,10 @@ const std::vector<Command>& commands() {
       {"ops", "list registered ops with their one-line doc and provider", run_ops},
       {"config", "list every flag with its value and where the value came from", run_config},
       {"opts", "print the optimizer database: stages, rewrites, tags, positions", run_opts},
-      {"demo", "the main job: train the tutorial's logistic regression on generated data", run_demo},
+      {"demo", "the main job: train the tutorial's logistic regression on generated data",
+       run_demo},
+      {"run", "load a saved function, call it on .npy inputs, write .npy outputs", run_run},
+      {"print", "print a saved function's graph (debugprint or Graphviz dot)", run_print},
       {"profile", "run a command with profiling on: print its tables, write a trace", run_profile},
   };
   return table;

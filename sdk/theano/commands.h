@@ -39,5 +39,7 @@ int run_config(const Invocation& inv);
 int run_demo(const Invocation& inv);
 int run_opts(const Invocation& inv);
 int run_profile(const Invocation& inv);
+int run_run(const Invocation& inv);
+int run_print(const Invocation& inv);
 
 }  // namespace theano::cli

@@ -36,6 +36,12 @@ std::string debugprint(const Function& f, const DebugPrintOptions& options = {})
 
 /// A one-line description of a node: "Elemwise{add,no_inplace}(x, y)".
 std::string node_str(const Apply& node);
+/// Graphviz dot of the graph computing `outputs` (pydotprint's view):
+/// boxes for nodes (op display), ellipses for variables (name, type and
+/// static shape), green for inputs, grey for constants, blue for shared
+/// variables, red for outputs. Renders with `dot -Tpng`.
+std::string graphviz_dot(const std::vector<Var>& outputs);
+
 /// Infix-ish one line for a variable: "add(x, mul(2, y))" (Theano's pp, simplified).
 std::string pprint(const Var& v);
 
