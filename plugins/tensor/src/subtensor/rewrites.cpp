@@ -82,6 +82,24 @@ Result subtensor_shape_i(FunctionGraph&, Apply& node) {
   return std::vector<Var>{out};
 }
 
+// Subtensor(MakeVector(a, b, ...), i) -> the i-th input (Theano's
+// local_subtensor_make_vector); Shape(x) becomes such a MakeVector of Shape_i.
+Result subtensor_make_vector(FunctionGraph&, Apply& node) {
+  const auto* op = dynamic_cast<const SubtensorOp*>(&node.op());
+  if (!op || op->idx_list().size() != 1) return std::nullopt;
+  const IndexEntry& e = op->idx_list()[0];
+  Apply* mv = node.input(0)->owner();
+  if (e.kind != IndexEntry::Kind::Int || !e.a.is_const() || !mv ||
+      mv->op().name() != "MakeVector") {
+    return std::nullopt;
+  }
+  std::int64_t n = mv->nin(), i = e.a.value < 0 ? e.a.value + n : e.a.value;
+  if (i < 0 || i >= n) return std::nullopt;
+  const Var& item = mv->input(static_cast<int>(i));
+  if (!same_type(item->type(), node.output(0)->type())) return std::nullopt;
+  return std::vector<Var>{item};
+}
+
 bool is_set(const Apply& node) {
   Props p = node.op().props();
   return p.contains("set_instead_of_inc") && p.get_as<bool>("set_instead_of_inc");
@@ -118,6 +136,7 @@ void register_indexing_rewrites(Registrar& r) {
                                       "AdvancedIncSubtensor", "AdvancedBooleanIncSubtensor"};
   local(r, "canonicalize", "local_useless_subtensor", useless_subtensor, {"Subtensor"});
   local(r, "canonicalize", "local_subtensor_shape_i", subtensor_shape_i, {"Subtensor"});
+  local(r, "canonicalize", "local_subtensor_make_vector", subtensor_make_vector, {"Subtensor"});
   local(r, "canonicalize", "local_incsubtensor_of_zeros", incsubtensor_of_zeros, incs);
   local(r, "specialize", "local_incsubtensor_of_zeros_to_setsubtensor",
         incsubtensor_of_zeros_to_set, {"IncSubtensor"});
