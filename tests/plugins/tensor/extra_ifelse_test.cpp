@@ -78,9 +78,10 @@ TEST(ExtraIfElse, GradientsFollowTheTakenBranch) {
   }
 }
 
-void verify_ifelse_grad(const char* mode) {
+void verify_ifelse_grad(const char* mode, std::vector<std::string> excluding = {}) {
   VerifyGradOptions options;
   options.mode = Mode::named(mode);
+  options.mode->excluding = excluding;
   for (std::int64_t cv : {1, 0}) {
     verify_grad(
         [](auto& in) { return T::ifelse(in[0], T::exp(in[1]), T::mul(T::sqr(in[2]), in[1])); },
@@ -93,12 +94,19 @@ TEST(ExtraIfElse, VerifyGradNoOpt) {
   verify_ifelse_grad("NO_OPT");
 }
 
-// Fails: the second random projection gets twice the gradient of the taken
-// branch for the input used in both branches under FAST_RUN (NO_OPT passes).
-// Left disabled for investigation (see the report).
+// Fails under FAST_RUN with in-place rewrites (passes without them, above):
+// the second random projection gets twice the taken branch's gradient. The
+// demand-driven VM loop (Program::run_lazy) ignores the destroy handler's
+// orderings, so an in-place consumer may run before another reader of the
+// buffer it overwrites. Enable once run_lazy honours those orderings.
 TEST(ExtraIfElse, DISABLED_VerifyGradFastRun) {
   init();
   verify_ifelse_grad("FAST_RUN");
+}
+
+TEST(ExtraIfElse, VerifyGradFastRunWithoutInplace) {
+  init();
+  verify_ifelse_grad("FAST_RUN", {"inplace"});
 }
 
 TEST(ExtraIfElse, Rop) {
