@@ -86,11 +86,11 @@ std::string to_json(const FunctionSpec& spec) {
   return doc.dump(1) + "\n";
 }
 
-FunctionSpec from_json(std::string_view text, const std::string& origin) {
+static FunctionSpec decode_document(std::string_view text, const std::string& origin) {
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for huge numbers
     throw IOError(origin + ": not a valid saved function (malformed JSON: " + e.what() + ")");
   }
   if (!doc.is_object() || doc.value("format", std::string()) != kFormat)
@@ -136,6 +136,14 @@ FunctionSpec from_json(std::string_view text, const std::string& origin) {
     }
     return spec;
   } catch (const json::exception& e) {
+    throw IOError(origin + ": malformed saved function: " + e.what());
+  }
+}
+
+FunctionSpec from_json(std::string_view text, const std::string& origin) {
+  try {
+    return decode_document(text, origin);
+  } catch (const json::exception& e) {  // a JSON value of the wrong kind anywhere
     throw IOError(origin + ": malformed saved function: " + e.what());
   }
 }
