@@ -82,7 +82,8 @@ int run_demo(const Invocation& inv) {
 
   FunctionOptions train_opt;
   train_opt.name = "train";
-  train_opt.updates = {{w, wv - lr * T::TensorVar(grads[0])}, {b, bv - lr * T::TensorVar(grads[1])}};
+  train_opt.updates = {{w, wv - lr * T::TensorVar(grads[0])},
+                       {b, bv - lr * T::TensorVar(grads[1])}};
   Function train = function({x, y}, {cost}, train_opt);
   FunctionOptions predict_opt;
   predict_opt.name = "predict";
