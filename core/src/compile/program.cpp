@@ -1,4 +1,5 @@
 // Running a Program: a flat loop, or demand-driven when lazy ops are present.
+#include <algorithm>
 #include "theano/core/linker.h"
 #include "theano/core/registry.h"
 
@@ -25,8 +26,10 @@ std::unique_ptr<Frame> Program::new_frame() const {
 
 void Program::run(Frame& frame) const {
   if (hooks_.run_begin) hooks_.run_begin(*this, frame);
-  if (lazy_) run_lazy(frame);
-  else run_flat(frame);
+  if (lazy_)
+    run_lazy(frame);
+  else
+    run_flat(frame);
   if (hooks_.run_end) hooks_.run_end(*this, frame);
 }
 
@@ -44,6 +47,24 @@ void Program::run_node(Frame& frame, std::size_t position) const {
     throw make_node_error(fg_, *n.node, static_cast<int>(position), in, e.what(), this, &frame);
   }
   if (hooks_.after) hooks_.after(static_cast<int>(position), *n.node, in, out);
+}
+
+// A destroyer whose storage another node has yet to read (in the lazy
+// order) works on a private copy, so the pending reader sees the old value.
+void Program::run_node_guarded(Frame& frame, std::size_t position) const {
+  const LinkedNode& n = nodes_[position];
+  std::vector<std::pair<int, Value>> saved;
+  for (const auto& [input, readers] : n.destroy_guards) {
+    bool pending = std::any_of(readers.begin(), readers.end(),
+                               [&](int q) { return !frame.computed[nodes_[q].outputs.front()]; });
+    int c = n.inputs[input];
+    if (!pending || std::any_of(saved.begin(), saved.end(), [&](auto& s) { return s.first == c; }))
+      continue;
+    saved.emplace_back(c, frame.cells[c]);
+    frame.cells[c] = frame.cells[c].deep_copy();
+  }
+  run_node(frame, position);
+  for (auto& [c, v] : saved) frame.cells[c] = std::move(v);
 }
 
 void Program::run_flat(Frame& frame) const {
@@ -91,7 +112,7 @@ void Program::run_lazy(Frame& frame) const {
     } else {
       for (int c : n.inputs)
         if (!done[c]) needed.push_back(c);
-      if (needed.empty()) run_node(frame, p);
+      if (needed.empty()) run_node_guarded(frame, p);
     }
     if (needed.empty()) {
       for (int c : n.outputs) done[c] = 1;

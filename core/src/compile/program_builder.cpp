@@ -1,6 +1,7 @@
 // Building a Program from a FunctionGraph: cells, kernels, gc schedule.
 #include "theano/core/linker.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace theano {
@@ -23,6 +24,7 @@ class ProgramBuilder {
     for (std::size_t p = 0; p < prog_->nodes_.size(); ++p)
       for (int c : prog_->nodes_[p].outputs) prog_->producer_[c] = static_cast<int>(p);
     schedule_gc();
+    if (prog_->lazy_) add_destroy_guards();
     return std::move(prog_);
   }
 
@@ -32,7 +34,8 @@ class ProgramBuilder {
     if (!fresh) return it->second;
     int c = prog_->num_cells_++;
     if (!v->owner()) {
-      if (auto* k = dynamic_cast<const Constant*>(v)) prog_->constant_cells_.push_back({c, k->value()});
+      if (auto* k = dynamic_cast<const Constant*>(v))
+        prog_->constant_cells_.push_back({c, k->value()});
       else if (v->kind() == Variable::Kind::Shared)
         prog_->shared_cells_.push_back({c, const_cast<Variable*>(v)});
     }
@@ -61,6 +64,47 @@ class ProgramBuilder {
     prog_->nodes_.push_back(std::move(ln));
   }
 
+  // The demand-driven (lazy) loop runs nodes in an order of its own, not the
+  // toposort in which the DestroyHandler placed every reader of a value
+  // before the node that overwrites it. So each destroyer records the other
+  // readers of the storage it overwrites: the cells aliasing the destroyed
+  // one (its view/destroy root and every view of that root) and their
+  // consumers.
+  void add_destroy_guards() {
+    auto& nodes = prog_->nodes_;
+    std::vector<std::vector<int>> consumers(prog_->num_cells_);
+    for (std::size_t q = 0; q < nodes.size(); ++q)
+      for (int c : nodes[q].inputs) consumers[c].push_back(static_cast<int>(q));
+    auto source = [&](int c) {  // the input cell a view/destroy output aliases, or -1
+      int p = prog_->producer_[c];
+      if (p < 0) return -1;
+      const LinkedNode& n = nodes[p];
+      int k =
+          static_cast<int>(std::find(n.outputs.begin(), n.outputs.end(), c) - n.outputs.begin());
+      for (const IOMap& m : {n.node->op().view_map(), n.node->op().destroy_map()})
+        for (const auto& [out, ins] : m)
+          if (out == k && !ins.empty()) return n.inputs[ins.front()];
+      return -1;
+    };
+    for (std::size_t p = 0; p < nodes.size(); ++p) {
+      for (const auto& [out, ins] : nodes[p].node->op().destroy_map()) {
+        if (ins.empty()) continue;
+        int root = nodes[p].inputs[ins.front()];
+        while (source(root) >= 0) root = source(root);
+        std::vector<int> aliases{root}, readers;
+        for (std::size_t a = 0; a < aliases.size(); ++a) {
+          for (int q : consumers[aliases[a]]) {
+            if (q == static_cast<int>(p)) continue;
+            readers.push_back(q);
+            for (int c : nodes[q].outputs)
+              if (source(c) == aliases[a]) aliases.push_back(c);
+          }
+        }
+        if (!readers.empty()) nodes[p].destroy_guards.emplace_back(ins.front(), std::move(readers));
+      }
+    }
+  }
+
   // After each node, free the intermediates whose last reader it was. Graph
   // inputs, outputs, constants and shared values are never freed.
   void schedule_gc() {
@@ -74,7 +118,8 @@ class ProgramBuilder {
     for (std::size_t p = 0; p < prog_->nodes_.size(); ++p) {
       for (int c : prog_->nodes_[p].inputs) last_use[c] = static_cast<int>(p);
       for (int c : prog_->nodes_[p].outputs)
-        if (last_use[c] < static_cast<int>(p)) last_use[c] = static_cast<int>(p);  // unused outputs die at once
+        if (last_use[c] < static_cast<int>(p))
+          last_use[c] = static_cast<int>(p);  // unused outputs die at once
     }
     for (int c = 0; c < prog_->num_cells_; ++c)
       if (!keep.count(c) && last_use[c] >= 0) prog_->gc_after_[last_use[c]].push_back(c);

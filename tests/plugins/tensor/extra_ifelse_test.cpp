@@ -99,7 +99,7 @@ TEST(ExtraIfElse, VerifyGradNoOpt) {
 // demand-driven VM loop (Program::run_lazy) ignores the destroy handler's
 // orderings, so an in-place consumer may run before another reader of the
 // buffer it overwrites. Enable once run_lazy honours those orderings.
-TEST(ExtraIfElse, DISABLED_VerifyGradFastRun) {
+TEST(ExtraIfElse, VerifyGradFastRun) {
   init();
   verify_ifelse_grad("FAST_RUN");
 }

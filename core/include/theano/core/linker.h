@@ -44,6 +44,10 @@ struct LinkedNode {
   std::vector<int> inputs;   ///< storage cell of each input
   std::vector<int> outputs;  ///< storage cell of each output
   int refs_offset = 0;       ///< where this node's input then output refs start in a frame
+  /// Lazy programs: for each input this node overwrites, the nodes reading
+  /// the same storage (directly or through views). If one of them has not
+  /// run yet when this node runs, the node gets a private copy instead.
+  std::vector<std::pair<int, std::vector<int>>> destroy_guards;
 };
 
 /// Storage for one execution of a Program: a value cell per variable. A
@@ -85,6 +89,7 @@ class Program {
   void run_flat(Frame& frame) const;
   void run_lazy(Frame& frame) const;
   void run_node(Frame& frame, std::size_t position) const;
+  void run_node_guarded(Frame& frame, std::size_t position) const;
 
   const FunctionGraph* fg_ = nullptr;
   int num_cells_ = 0;
@@ -94,7 +99,7 @@ class Program {
   std::vector<std::pair<int, Value>> constant_cells_;
   std::vector<std::pair<int, Variable*>> shared_cells_;
   std::vector<LinkedNode> nodes_;
-  std::vector<int> producer_;  ///< cell -> node position producing it, or -1
+  std::vector<int> producer_;               ///< cell -> node position producing it, or -1
   std::vector<std::vector<int>> gc_after_;  ///< node position -> cells to free after it
   int num_refs_ = 0;
   bool lazy_ = false;
