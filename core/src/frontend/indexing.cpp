@@ -253,6 +253,10 @@ Index::Index(std::vector<std::int64_t> indices) : Index(constant(NDArray::from_v
 
 Index::Index(const NDArray& a) : Index(constant(a)) {}
 
+TensorVar TensorVar::operator[](const IndexList& idx) const {
+  return index(*this, idx.entries(), idx.loc());
+}
+
 TensorVar index(const Operand& x, const std::vector<Index>& raw, std::source_location loc) {
   Var xv = as_tensor(x).var();
   std::vector<Index> idx = expand(raw, detail::tensor_type(xv, "T::index")->ndim());

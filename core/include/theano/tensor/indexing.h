@@ -97,6 +97,21 @@ class Index {
   TensorVar var_;
 };
 
+/// The entries of `x[{...}]` (TensorVar::operator[]), remembering the line
+/// that wrote them so errors point there.
+class IndexList {
+ public:
+  IndexList(std::initializer_list<Index> entries,  // NOLINT: x[{T::slice(1), 2}]
+            std::source_location loc = std::source_location::current())
+      : entries_(entries), loc_(loc) {}
+  const std::vector<Index>& entries() const { return entries_; }
+  const std::source_location& loc() const { return loc_; }
+
+ private:
+  std::vector<Index> entries_;
+  std::source_location loc_;
+};
+
 /// x[idx] with NumPy's semantics (negative indices and steps, symbolic
 /// bounds, broadcast index arrays, masks). Errors name the offending entry.
 TensorVar index(const Operand& x, const std::vector<Index>& idx,

@@ -19,6 +19,7 @@
 namespace theano::tensor {
 
 class TensorVar;
+class IndexList;
 
 /// Axes of a reduction: all of them (default), one, or a list. Negative
 /// axes count from the end.
@@ -123,6 +124,8 @@ class TensorVar {
     return transpose(loc);
   }
   TensorVar astype(DType dtype, std::source_location loc = std::source_location::current()) const;
+  /// x[{T::slice(1, -1), 2, T::new_axis}] as T::index (theano/tensor/indexing.h).
+  TensorVar operator[](const IndexList& idx) const;
 
   // Reductions.
   TensorVar sum(Axes axes = {}, bool keepdims = false,
