@@ -1,19 +1,17 @@
 // W3 (2048^3 SGEMM) and W4 (logistic-regression SGD step) of WORKLOADS.md on
-// Theano++, each with the compile time of its function. W3 also times
-// cblas_sgemm called directly in this binary (same OpenBLAS, same threads)
-// and prints our time over it. Run with --threads N to set blas.threads,
-// --print-graph to see W4's compiled graph (W3 is skipped then).
+// Theano++, each with the compile time of its function and, with --data, a
+// check against NumPy. W3 also times cblas_sgemm called directly in this
+// binary (same OpenBLAS, same threads) and prints our time over it. Run with
+// --threads N to set blas.threads, --print-graph to see W4's compiled graph
+// (W3 is skipped then).
 #include <cblas.h>
 
-#include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <random>
 #include <string>
 
-#include "bench_timing.h"
+#include "bench_common.h"
 #include "theano/core/config.h"
-#include "theano/core/function.h"
 #include "theano/core/gradient.h"
 #include "theano/core/init.h"
 #include "theano/core/printing.h"
@@ -25,49 +23,40 @@ using theano::NDArray;
 
 namespace {
 
-NDArray normal(theano::Shape shape, unsigned seed, double scale = 1.0) {
-  std::mt19937_64 gen(seed);
-  std::normal_distribution<float> dist(0.0f, 1.0f);
-  NDArray a = NDArray::empty(DType::Float32, std::move(shape));
-  float* p = a.data<float>();
-  for (std::int64_t i = 0; i < a.size(); ++i) p[i] = static_cast<float>(scale) * dist(gen);
-  return a;
-}
-
-theano::Function compile(std::vector<theano::In> in, std::vector<theano::Out> out,
-                         theano::FunctionOptions options, double* ms) {
-  auto t0 = std::chrono::steady_clock::now();
-  theano::Function f = theano::function(std::move(in), std::move(out), std::move(options));
-  *ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  return f;
-}
-
-void w3(const std::string& suffix) {
+void w3(const std::string& impl) {
   const int n = 2048;
   const double flops = 2.0 * n * n * static_cast<double>(n);
-  NDArray a = normal({n, n}, 1), b = normal({n, n}, 2);
+  NDArray a = bench::input("w3_a", [] { return bench::normal({n, n}, 1); });
+  NDArray b = bench::input("w3_b", [] { return bench::normal({n, n}, 2); });
   T::TensorVar x = T::fmatrix("a"), y = T::fmatrix("b");
-  double ms = 0;
-  theano::Function f = compile({x, y}, {T::dot(x, y)}, {}, &ms);
-  std::printf("# W3 compile %.3f ms\n", ms);
+  theano::Function f = bench::compile("W3", impl, {x, y}, {T::dot(x, y)});
+  NDArray c0 = f({a, b})[0].array();
+  bench::check("W3", impl, "w3_c_every_16th", c0.slice(0, 0, n, 16).slice(1, 0, n, 16), 1e-4, 1e-2);
   bench::Timing ours = bench::time_call([&] { f({a, b}); });
-  bench::report("W3", "theanopp" + suffix, ours, flops / ours.median / 1e9, "GFLOP/s");
+  bench::report("W3", impl, ours, flops / ours.median / 1e9, "GFLOP/s");
   NDArray c = NDArray::empty(DType::Float32, {n, n});
   bench::Timing direct = bench::time_call([&] {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a.data<float>(), n,
                 b.data<float>(), n, 0.0f, c.data<float>(), n);
   });
-  bench::report("W3", "cblas_sgemm" + suffix, direct, flops / direct.median / 1e9, "GFLOP/s");
-  std::printf("# W3 theanopp/cblas_sgemm%s %.3f\n", suffix.c_str(), ours.median / direct.median);
+  std::string anchor = "cblas_sgemm" + impl.substr(std::string("theanopp").size());
+  bench::report("W3", anchor, direct, flops / direct.median / 1e9, "GFLOP/s");
+  std::printf("# W3 %s/%s %.3f\n", impl.c_str(), anchor.c_str(), ours.median / direct.median);
 }
 
-void w4(const std::string& suffix, bool print_graph) {
-  const int n = 400, feats = 784;
-  NDArray xs = normal({n, feats}, 3);
+NDArray binary_labels(int n) {
   NDArray ys = NDArray::empty(DType::Float32, {n});
   std::mt19937_64 gen(4);
   for (int i = 0; i < n; ++i) ys.data<float>()[i] = static_cast<float>(gen() % 2);
-  auto w = theano::shared(normal({feats}, 5, 0.01), "w");
+  return ys;
+}
+
+void w4(const std::string& impl, bool print_graph) {
+  const int n = 400, feats = 784;
+  NDArray xs = bench::input("w4_x", [] { return bench::normal({n, feats}, 3); });
+  NDArray ys = bench::input("w4_y", [] { return binary_labels(n); });
+  auto w =
+      theano::shared(bench::input("w4_w", [] { return bench::normal({feats}, 5, 0.01); }), "w");
   auto b = theano::shared(NDArray::scalar(0.0f), "b");
   T::TensorVar x = T::fmatrix("x"), y = T::fvector("y"), wv(w), bv(b);
   T::TensorVar p = 1.0 / (1.0 + T::exp(-T::dot(x, wv) - bv));
@@ -76,27 +65,29 @@ void w4(const std::string& suffix, bool print_graph) {
   std::vector<theano::Var> g = theano::grad(cost, {wv, bv});
   theano::FunctionOptions options;
   options.updates = {{w, wv - 0.1 * T::TensorVar(g[0])}, {b, bv - 0.1 * T::TensorVar(g[1])}};
-  double ms = 0;
-  theano::Function step = compile({x, y}, {cost}, options, &ms);
-  std::printf("# W4 compile %.3f ms\n", ms);
+  theano::Function step = bench::compile("W4", impl, {x, y}, {cost}, options);
   if (print_graph) std::printf("%s\n", theano::debugprint(step).c_str());
+  NDArray costs = NDArray::empty(DType::Float32, {2});
+  for (int i = 0; i < 2; ++i) costs.data<float>()[i] = step({xs, ys})[0].array().item<float>();
+  bench::check("W4", impl, "w4_cost_steps_1_2", costs, 1e-4);
   bench::Timing t = bench::time_call([&] { step({xs, ys}); });
-  bench::report("W4", "theanopp" + suffix, t, 1.0 / t.median, "steps/s");
+  bench::report("W4", impl, t, 1.0 / t.median, "steps/s");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  bench::Options o = bench::parse_options(argc, argv);
   theano::initialize();
   std::string threads;
   bool print_graph = false;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) threads = argv[i + 1];
-    if (std::strcmp(argv[i], "--print-graph") == 0) print_graph = true;
+  for (std::size_t i = 0; i < o.rest.size(); ++i) {
+    if (o.rest[i] == "--threads" && i + 1 < o.rest.size()) threads = o.rest[i + 1];
+    if (o.rest[i] == "--print-graph") print_graph = true;
   }
   if (!threads.empty()) theano::Config::global().set("blas.threads", threads);
-  std::string suffix = threads.empty() ? "" : "_threads" + threads;
-  if (!print_graph) w3(suffix);
-  w4(suffix, print_graph);
-  return 0;
+  std::string impl = threads.empty() ? "theanopp" : "theanopp_threads" + threads;
+  if (!print_graph && o.wants("W3")) w3(impl);
+  if (o.wants("W4")) w4(impl, print_graph);
+  return bench::exit_code();
 }

@@ -1,0 +1,133 @@
+// W5 (MLP SGD step) and W9 (row update of a large shared matrix) of
+// WORKLOADS.md on Theano++: training steps whose state lives in shared
+// variables. W5's loss is written as the workload defines it,
+// mean(-log(softmax(logits))[arange(n), y]), and left to the rewrites.
+// W9 runs twice: with shared updates as they are by default (a fresh copy of
+// the matrix per call) and with the flag inplace_shared_updates=True.
+// --print-graph prints W5's compiled graph.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <random>
+
+#include "bench_common.h"
+#include "theano/core/config.h"
+#include "theano/core/gradient.h"
+#include "theano/core/init.h"
+#include "theano/core/printing.h"
+#include "theano/tensor.h"
+
+namespace T = theano::tensor;
+using theano::DType;
+using theano::NDArray;
+using theano::Value;
+
+namespace {
+
+NDArray uniform(std::int64_t rows, std::int64_t cols, std::uint64_t seed) {
+  const double bound = std::sqrt(6.0 / static_cast<double>(rows + cols));
+  std::mt19937_64 gen(seed);
+  std::uniform_real_distribution<float> dist(static_cast<float>(-bound), static_cast<float>(bound));
+  NDArray a = NDArray::empty(DType::Float32, {rows, cols});
+  for (std::int64_t i = 0; i < a.size(); ++i) a.data<float>()[i] = dist(gen);
+  return a;
+}
+
+NDArray labels(std::int64_t n, std::int64_t classes, std::uint64_t seed) {
+  std::mt19937_64 gen(seed);
+  NDArray y = NDArray::empty(DType::Int64, {n});
+  for (std::int64_t i = 0; i < n; ++i)
+    y.data<std::int64_t>()[i] = static_cast<std::int64_t>(gen() % classes);
+  return y;
+}
+
+void w5(bool print_graph) {
+  const std::int64_t n = 128, in = 784, hidden = 500, out = 10;
+  NDArray xs = bench::input("w5_x", [&] { return bench::normal({n, in}, 6); });
+  NDArray ys = bench::input("w5_y", [&] { return labels(n, out, 7); }).astype(DType::Int32);
+  auto w1 = theano::shared(bench::input("w5_w1", [&] { return uniform(in, hidden, 8); }), "W1");
+  auto b1 = theano::shared(NDArray::zeros(DType::Float32, {hidden}), "b1");
+  auto w2 = theano::shared(bench::input("w5_w2", [&] { return uniform(hidden, out, 9); }), "W2");
+  auto b2 = theano::shared(NDArray::zeros(DType::Float32, {out}), "b2");
+
+  T::TensorVar x = T::fmatrix("x"), y = T::ivector("y");
+  T::TensorVar h = T::tanh(T::dot(x, w1) + b1);
+  T::TensorVar logits = T::dot(h, w2) + b2;
+  T::TensorVar rows = T::arange(T::shape_i(x, 0));
+  T::TensorVar loss = T::mean(-T::log(T::softmax(logits))[{rows, y}]);
+
+  std::vector<theano::Var> params{w1, b1, w2, b2};
+  std::vector<theano::Var> grads = theano::grad(loss, params);
+  theano::FunctionOptions sgd;
+  for (std::size_t i = 0; i < params.size(); ++i)
+    sgd.updates.emplace_back(params[i], T::TensorVar(params[i]) - 0.01 * T::TensorVar(grads[i]));
+  theano::Function step = bench::compile("W5", "theanopp", {x, y}, {loss}, sgd);
+  if (print_graph) std::printf("%s\n", theano::debugprint(step).c_str());
+  NDArray losses = NDArray::empty(DType::Float32, {2});
+  for (int i = 0; i < 2; ++i) losses.data<float>()[i] = step({xs, ys})[0].array().item<float>();
+  bench::check("W5", "theanopp", "w5_loss_steps_1_2", losses, 1e-4);
+  bench::Timing t = bench::time_call([&] { step({xs, ys}); });
+  bench::report("W5", "theanopp", t, 1.0 / t.median, "steps/s");
+}
+
+/// The pool of 32 (idx, delta) pairs: rows chosen without replacement.
+std::vector<std::vector<Value>> row_pool(std::int64_t rows, std::int64_t k, std::int64_t cols) {
+  NDArray idx = bench::input("w9_idx", [&] {
+    std::mt19937_64 gen(10);
+    NDArray a = NDArray::empty(DType::Int64, {32, k});
+    std::vector<std::int64_t> perm(static_cast<std::size_t>(rows));
+    for (std::int64_t p = 0; p < 32; ++p) {
+      std::iota(perm.begin(), perm.end(), 0);
+      std::shuffle(perm.begin(), perm.end(), gen);
+      std::copy_n(perm.begin(), k, a.data<std::int64_t>() + p * k);
+    }
+    return a;
+  });
+  NDArray delta = bench::input("w9_delta", [&] { return bench::normal({32, k, cols}, 11); });
+  std::vector<std::vector<Value>> pool;
+  for (std::int64_t p = 0; p < 32; ++p)
+    pool.push_back({idx.index(0, p).astype(DType::Int32), delta.index(0, p).copy()});
+  return pool;
+}
+
+void w9(const std::string& impl, bool inplace) {
+  const std::int64_t rows = 70000, cols = 100, k = 200;
+  theano::Config::global().set("inplace_shared_updates", inplace ? "True" : "False");
+  auto c = theano::shared(bench::input("w9_c",
+                                       [&] {
+                                         return bench::normal({rows, cols}, 12);
+                                       }),
+                          "C");
+  std::vector<std::vector<Value>> pool = row_pool(rows, k, cols);
+  T::TensorVar idx = T::ivector("idx"), delta = T::fmatrix("delta"), cv(c);
+  theano::FunctionOptions options;
+  options.updates = {{c, T::inc_subtensor(cv, {idx}, delta)}};
+  theano::Function update = bench::compile("W9", impl, {idx, delta}, {}, options);
+  update(pool[0]);
+  NDArray first_rows = c->get_value(true).array();
+  NDArray picked = NDArray::empty(DType::Float32, {k, cols});
+  for (std::int64_t r = 0; r < k; ++r) {
+    auto row = static_cast<std::int64_t>(pool[0][0].array().at({r}));
+    picked.index(0, r).assign(first_rows.index(0, row));
+  }
+  bench::check("W9", impl, "w9_rows_after_call_1", picked, 1e-6, 1e-6);
+  std::size_t call = 1;
+  bench::Timing t = bench::time_call([&] { update(pool[call++ % pool.size()]); });
+  bench::report("W9", impl, t, t.median * 1e6, "us/call");
+  theano::Config::global().set("inplace_shared_updates", "False");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bench::Options o = bench::parse_options(argc, argv);
+  theano::initialize();
+  bool print_graph = !o.rest.empty() && o.rest[0] == "--print-graph";
+  if (o.wants("W5")) w5(print_graph);
+  if (o.wants("W9")) {
+    w9("theanopp", false);
+    w9("theanopp_inplace_shared_updates", true);
+  }
+  return bench::exit_code();
+}
