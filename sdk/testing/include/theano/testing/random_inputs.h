@@ -30,10 +30,12 @@ NDArray random_array(DType dtype, const Shape& shape, std::uint64_t seed,
 Value random_value(const TypePtr& type, std::uint64_t seed, const RandomRange& range = {},
                    std::int64_t default_dim = 3);
 
-/// Random values shaped and typed like `like` (input k seeded with seed + k).
-/// Integer and bool inputs are copied unchanged: for an op they are indices,
-/// shapes or masks that the example case chose to be valid.
-std::vector<Value> random_inputs_like(const std::vector<Value>& like, std::uint64_t seed,
-                                      const RandomRange& range = {});
+/// Random values shaped and typed like `like` (input k seeded with seed + k),
+/// floats uniform between the smallest and largest value of the input they
+/// replace (so an input the op needs positive stays positive). Integer and
+/// bool inputs, and float inputs whose values are all equal, are copied
+/// unchanged: for an op they are indices, shapes, masks or constants that
+/// the example case chose to be valid.
+std::vector<Value> random_inputs_like(const std::vector<Value>& like, std::uint64_t seed);
 
 }  // namespace theano::testing
