@@ -29,7 +29,12 @@ void register_rewrites(Registrar& r) {
   local(r, "stabilize", "local_inv_1_plus_exp", local_inv_1_plus_exp, "Elemwise");
   local(r, "specialize", "local_softmax_with_bias", local_softmax_with_bias, "Softmax");
   local(r, "stabilize", "local_logsoftmax", local_logsoftmax, "Elemwise");
+  // Before local_logsoftmax_grad, which would rewrite the SoftmaxGrad it matches.
+  local(r, "stabilize", "local_advanced_indexing_crossentropy_onehot_grad",
+        local_advanced_indexing_crossentropy_onehot_grad, "SoftmaxGrad");
   local(r, "stabilize", "local_logsoftmax_grad", local_logsoftmax_grad, "SoftmaxGrad");
+  local(r, "stabilize", "local_advanced_indexing_crossentropy_onehot",
+        local_advanced_indexing_crossentropy_onehot, "AdvancedSubtensor");
   local(r, "stabilize", "crossentropy_to_crossentropy_with_softmax",
         crossentropy_to_crossentropy_with_softmax, "CrossentropyCategorical1Hot");
   local(r, "stabilize", "local_softmax_grad_to_crossentropy_with_softmax_grad",

@@ -28,6 +28,15 @@ Result crossentropy_to_crossentropy_with_softmax(FunctionGraph& fg, Apply& node)
 /// CrossentropySoftmax1HotWithBiasDx(g, sm, y).
 Result local_softmax_grad_to_crossentropy_with_softmax_grad(FunctionGraph& fg, Apply& node);
 
+// xent_index_rewrites.cpp
+/// -log(softmax(x))[arange(n), y] (or through LogSoftmax / SoftmaxWithBias,
+/// negation inside or outside the index) -> the nll of
+/// CrossentropySoftmaxArgmax1HotWithBias(x, b, y).
+Result local_advanced_indexing_crossentropy_onehot(FunctionGraph& fg, Apply& node);
+/// SoftmaxGrad(AdvancedIncSubtensor(zeros, g, arange(n), y) / sm, sm) ->
+/// CrossentropySoftmax1HotWithBiasDx(-g, sm, y); also with neg(AdvancedIncSubtensor).
+Result local_advanced_indexing_crossentropy_onehot_grad(FunctionGraph& fg, Apply& node);
+
 // sigmoid_rewrites.cpp
 /// log(sigmoid(x)) -> -softplus(-x).
 Result logsigm_to_softplus(FunctionGraph& fg, Apply& node);

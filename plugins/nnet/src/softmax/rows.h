@@ -3,7 +3,8 @@
 // kernels below run over those rows, in parallel (TBB) when the tensor is
 // large. Each kernel makes one pass over a row to find its max and its sum of
 // exponentials together (block by block; the running sum is rescaled when a
-// block raises the max), then one pass to write the result.
+// block raises the max), then one pass to write the result. Exponentials go
+// through the SLEEF vector exp of the elemwise plugin's vecmath tables.
 #pragma once
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "theano/core/ndarray.h"
+#include "vecmath.h"
 
 namespace theano::nnet {
 
@@ -44,6 +46,18 @@ void for_rows(std::int64_t rows, std::int64_t len,
 /// computed in a vectorised loop into a small buffer, then summed.
 inline constexpr std::int64_t kBlock = 64;
 
+/// v[j] = exp(v[j]) for j < n, vectorised when the CPU has AVX2 or AVX-512.
+inline void exp_inplace(float* v, std::int64_t n) {
+  static const auto vexp = elemwise::vecmath::unary_f32(elemwise::vecmath::Fn::Exp);
+  if (vexp) return vexp(v, v, n);
+  for (std::int64_t j = 0; j < n; ++j) v[j] = std::exp(v[j]);
+}
+inline void exp_inplace(double* v, std::int64_t n) {
+  static const auto vexp = elemwise::vecmath::unary_f64(elemwise::vecmath::Fn::Exp);
+  if (vexp) return vexp(v, v, n);
+  for (std::int64_t j = 0; j < n; ++j) v[j] = std::exp(v[j]);
+}
+
 /// Max and sum of exp(v - max) of a row (v = x + bias) in one pass over
 /// blocks: the running sum is rescaled when a block raises the max.
 template <class F, bool kBias>
@@ -62,8 +76,8 @@ void row_max_sum(const F* x, const F* bias, std::int64_t len, F& max, F& sum) {
       m = bm;
     }
     if (m == -std::numeric_limits<F>::infinity()) continue;  // all -inf so far: exp gives 0
-    for (std::int64_t j = 0; j < n; ++j)
-      buf[j] = std::exp(x[j0 + j] + (kBias ? bias[j0 + j] : F(0)) - m);
+    for (std::int64_t j = 0; j < n; ++j) buf[j] = x[j0 + j] + (kBias ? bias[j0 + j] : F(0)) - m;
+    exp_inplace(buf, n);
     for (std::int64_t j = 0; j < n; ++j) s += buf[j];
   }
   max = m;
@@ -79,8 +93,9 @@ void softmax_row(const F* x, const F* bias, F* o, std::int64_t len, bool log) {
     for (std::int64_t j = 0; j < len; ++j) o[j] = (x[j] + (kBias ? bias[j] : F(0)) - m) - log_s;
   } else {
     F inv = F(1) / s;
-    for (std::int64_t j = 0; j < len; ++j)
-      o[j] = std::exp(x[j] + (kBias ? bias[j] : F(0)) - m) * inv;
+    for (std::int64_t j = 0; j < len; ++j) o[j] = x[j] + (kBias ? bias[j] : F(0)) - m;
+    exp_inplace(o, len);
+    for (std::int64_t j = 0; j < len; ++j) o[j] *= inv;
   }
 }
 

@@ -144,7 +144,10 @@ void xent_rows(const F* x, const F* b, const NDArray& y, std::int64_t rows, std:
       F m, s;
       row_max_sum<F, true>(xr, b, len, m, s);
       F inv = F(1) / s;
-      for (std::int64_t j = 0; j < len; ++j) sm[r * len + j] = std::exp(xr[j] + b[j] - m) * inv;
+      F* smr = sm + r * len;
+      for (std::int64_t j = 0; j < len; ++j) smr[j] = xr[j] + b[j] - m;
+      exp_inplace(smr, len);
+      for (std::int64_t j = 0; j < len; ++j) smr[j] *= inv;
       std::int64_t arg = 0;
       for (std::int64_t j = 0; j < len; ++j) {
         F v = xr[j] + b[j];
