@@ -15,6 +15,8 @@ const std::vector<Command>& commands() {
       {"run", "load a saved function, call it on .npy inputs, write .npy outputs", run_run},
       {"print", "print a saved function's graph (debugprint or Graphviz dot)", run_print},
       {"profile", "run a command with profiling on: print its tables, write a trace", run_profile},
+      {"check-plugin", "run the conformance checks on every op of one plugin .so",
+       run_check_plugin},
   };
   return table;
 }

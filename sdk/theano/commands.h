@@ -41,5 +41,6 @@ int run_opts(const Invocation& inv);
 int run_profile(const Invocation& inv);
 int run_run(const Invocation& inv);
 int run_print(const Invocation& inv);
+int run_check_plugin(const Invocation& inv);
 
 }  // namespace theano::cli

@@ -39,6 +39,12 @@ double fd_tol(DType d) {
   return d == DType::Float16 ? 5e-2 : d == DType::Float32 ? 1e-2 : 1e-4;
 }
 
+std::string number(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
 /// x + scale * v in float64, cast back to x's dtype.
 NDArray shifted(const NDArray& x, const NDArray& v, double scale) {
   std::vector<double> xs = x.to_vector<double>(), vs = v.to_vector<double>();
@@ -186,7 +192,7 @@ CheckResult check_rop(const OpCase& c, const CheckOptions& options) {
     if (!diff.ok) {
       record_diff(r,
                   "R_op of output " + std::to_string(k) + how +
-                      " disagrees with finite differences (eps " + std::to_string(eps) + ")",
+                      " disagrees with finite differences (eps " + number(eps) + ")",
                   diff, numeric, got);
       return r;
     }

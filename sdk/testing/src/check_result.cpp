@@ -3,6 +3,7 @@
 #include "theano/testing/check_result.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <sstream>
 
