@@ -1,10 +1,14 @@
 // Activation scalar ops: kernels, C expressions and gradients. The sigmoid
 // and softplus kernels are written so that no intermediate overflows:
 // sigmoid uses exp(-|x|) on both sides of 0, softplus is
-// max(x, 0) + log1p(exp(-|x|)).
+// max(x, 0) + log1p(exp(-|x|)). Contiguous runs of sigmoid and softplus
+// take exp(-|x|) (and log1p) from the SLEEF vector tables.
 #include "activations.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "vecmath.h"
 
 #include "theano/tensor.h"
 
@@ -113,9 +117,66 @@ LoopSignature ActivationOp::loop_signature(const std::vector<DType>& in) const {
   return LoopSignature{{work}, {work}};
 }
 
+namespace {
+
+namespace vm = elemwise::vecmath;
+
+template <class F>
+auto vector_fn(vm::Fn f) {
+  if constexpr (sizeof(F) == 4) {
+    return vm::unary_f32(f);
+  } else {
+    return vm::unary_f64(f);
+  }
+}
+
+/// sigmoid (or softplus) over blocks: e = exp(-|x|) vectorised into a stack
+/// buffer, then the branch-free combination. In-place safe (out[k] depends
+/// on in[k] only). Null when the CPU has no vector table.
+template <class F>
+ScalarLoop vector_loop(bool softplus, F (*scalar)(F)) {
+  auto vexp = vector_fn<F>(vm::Fn::Exp);
+  auto vlog1p = vector_fn<F>(vm::Fn::Log1p);
+  if (!vexp || !vlog1p) return nullptr;
+  return [=](const LoopArgs& a) {
+    const F* in = static_cast<const F*>(a.in[0]);
+    F* out = static_cast<F*>(a.out[0]);
+    if (a.in_step[0] == 0) {
+      F v = scalar(in[0]);
+      for (std::int64_t k = 0; k < a.n; ++k) out[k] = v;
+      return;
+    }
+    constexpr std::int64_t kBlock = 256;
+    F e[kBlock];
+    for (std::int64_t k0 = 0; k0 < a.n; k0 += kBlock) {
+      const std::int64_t n = std::min(kBlock, a.n - k0);
+      for (std::int64_t j = 0; j < n; ++j) e[j] = -std::fabs(in[k0 + j]);
+      vexp(e, e, n);
+      if (softplus) {
+        vlog1p(e, e, n);
+        for (std::int64_t j = 0; j < n; ++j) out[k0 + j] = std::fmax(in[k0 + j], F(0)) + e[j];
+      } else {
+        for (std::int64_t j = 0; j < n; ++j) {
+          F r = F(1) / (F(1) + e[j]);
+          out[k0 + j] = in[k0 + j] >= 0 ? r : e[j] * r;
+        }
+      }
+    }
+  };
+}
+
+}  // namespace
+
 ScalarLoop ActivationOp::make_loop(const LoopSignature& sig) const {
   if (sig.in.size() != 1 || sig.out.size() != 1 || sig.in[0] != sig.out[0])
     throw TypeError(scalar_name() + ": unsupported loop signature");
+  if (spec_.name == "sigmoid" || spec_.name == "softplus") {
+    bool softplus = spec_.name == "softplus";
+    ScalarLoop v = sig.in[0] == DType::Float32   ? vector_loop<float>(softplus, spec_.f32)
+                   : sig.in[0] == DType::Float64 ? vector_loop<double>(softplus, spec_.f64)
+                                                 : nullptr;
+    if (v) return v;
+  }
   if (sig.in[0] == DType::Float32) return unary_loop<float>(spec_.f32);
   if (sig.in[0] == DType::Float64) return unary_loop<double>(spec_.f64);
   throw TypeError(scalar_name() + ": no kernel for " + std::string(dtype_name(sig.in[0])) +
