@@ -20,6 +20,18 @@ bool has(const std::string& ops, const std::string& what) {
   return ops.find(what) != std::string::npos;
 }
 
+/// Lines of `ops` (one op display per line) starting with `prefix`.
+int count_starting(const std::string& ops, const std::string& prefix) {
+  int n = 0;
+  for (std::size_t at = 0; at < ops.size();) {
+    if (ops.compare(at, prefix.size(), prefix) == 0) ++n;
+    std::size_t next = ops.find('\n', at);
+    if (next == std::string::npos) break;
+    at = next + 1;
+  }
+  return n;
+}
+
 T::TensorVar rows_of(const T::TensorVar& y) {
   return T::arange(T::shape_i(y, 0));
 }
@@ -46,6 +58,11 @@ void check_loss(const std::string& golden_name, const T::TensorVar& x, const T::
   EXPECT_FALSE(has(ops, "AdvancedSubtensor")) << ops;
   EXPECT_FALSE(has(ops, "AdvancedIncSubtensor")) << ops;
   EXPECT_FALSE(has(ops, "SoftmaxGrad")) << ops;
+  // The forward and gradient rewrites build one fused node (its sm output
+  // feeds the gradient), with the bias taken out of the logits.
+  EXPECT_EQ(count_starting(ops, "CrossentropySoftmaxArgmax1HotWithBias"), 1) << ops;
+  EXPECT_EQ(count_starting(ops, "Softmax"), 0) << ops;
+  EXPECT_EQ(count_starting(ops, "Elemwise{add"), 0) << ops;
 
   std::vector<Value> args{golden("xent_index_x"), golden("xent_index_y")};
   if (b) args.push_back(golden("xent_index_b"));

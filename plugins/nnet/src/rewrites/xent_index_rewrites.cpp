@@ -97,9 +97,31 @@ bool is_zeros(const Var& v) {
   return false;
 }
 
-T::TensorVar fused_nll(const Var& x, const Var& b, const Var& y) {
-  if (b) return T::nnet::crossentropy_softmax_1hot_with_bias(x, b, y).first;
-  return T::nnet::crossentropy_softmax_1hot(x, y).first;
+/// (x, b) when `v` is x + b[None, :] for a matrix x and a vector b of v's dtype.
+std::optional<std::pair<Var, Var>> split_row_bias(const Var& v) {
+  const Apply* add = elemwise_owner(v, "add");
+  if (!add || add->nin() != 2 || T::TensorVar(v).ndim() != 2) return std::nullopt;
+  DType dtype = T::TensorVar(v).dtype();
+  for (int k = 0; k < 2; ++k) {
+    const Apply* d = owner_is(add->input(k), "DimShuffle");
+    if (!d || d->op().props().get("new_order").as_ints() != std::vector<std::int64_t>{-1, 0})
+      continue;
+    T::TensorVar other = add->input(1 - k), b = d->input(0);
+    if (b.ndim() == 1 && other.ndim() == 2 && other.dtype() == dtype && b.dtype() == dtype)
+      return std::make_pair(other.var(), b.var());
+  }
+  return std::nullopt;
+}
+
+/// The fused op on logits `x` (+ `b`), the bias taken out of x when x is
+/// a matrix plus a broadcast row, so the forward and gradient rewrites build
+/// the same node (merged into one).
+T::nnet::XentSoftmaxArgmax fused(const Var& x, const Var& b, const Var& y) {
+  if (b) return T::nnet::crossentropy_softmax_argmax_1hot_with_bias(x, b, y);
+  if (auto parts = split_row_bias(x))
+    return T::nnet::crossentropy_softmax_argmax_1hot_with_bias(parts->first, parts->second, y);
+  T::TensorVar xv = x;
+  return T::nnet::crossentropy_softmax_argmax_1hot_with_bias(x, T::constant(0.0, xv.dtype()), y);
 }
 
 }  // namespace
@@ -115,7 +137,7 @@ Result local_advanced_indexing_crossentropy_onehot(FunctionGraph&, Apply& node) 
   }
   auto args = log_softmax_args(indexed);
   if (!args || !rows_are_arange(rows, y, {indexed, args->first})) return std::nullopt;
-  T::TensorVar nll = fused_nll(args->first, args->second, y);
+  T::TensorVar nll = fused(args->first, args->second, y).nll;
   return replace_with(negated ? nll : -nll, *node.out(0));
 }
 
@@ -127,7 +149,12 @@ Result local_advanced_indexing_crossentropy_onehot_grad(FunctionGraph&, Apply& n
     auto a = props.get_as<std::int64_t>("axis");
     if (a != -1 && a != 1) return std::nullopt;
   }
-  if (!owner_is(sm, "Softmax") && !owner_is(sm, "SoftmaxWithBias")) return std::nullopt;
+  if (const Apply* plain = owner_is(sm, "Softmax")) {
+    auto a = plain->op().props().get_as<std::int64_t>("axis");
+    if (a != -1 && a != 1) return std::nullopt;
+  } else if (!owner_is(sm, "SoftmaxWithBias")) {
+    return std::nullopt;
+  }
   // dy = onehot_inc / sm, the gradient of log(sm) at the indexed entries.
   const Apply* div = elemwise_owner(node.input(0), "true_div");
   if (!div || !same_expr(div->input(1), sm)) return std::nullopt;
@@ -145,9 +172,13 @@ Result local_advanced_indexing_crossentropy_onehot_grad(FunctionGraph&, Apply& n
   Var y = inc->input(3);
   if (g.ndim() != 1 || !is_zeros(inc->input(0)) || !is_label_vector(y)) return std::nullopt;
   if (!rows_are_arange(inc->input(2), y, {inc->input(0), sm})) return std::nullopt;
-  // (g onehot - g sm) = -g (sm - onehot) row by row.
-  return replace_with(T::nnet::crossentropy_softmax_1hot_with_bias_dx(negated ? g : -g, sm, y),
-                      *node.out(0));
+  // (g onehot - g sm) = -g (sm - onehot) row by row; sm from the fused op
+  // that the forward rewrite builds too.
+  const Apply* sm_node = sm->owner();
+  Var bias = sm_node->nin() == 2 ? sm_node->input(1) : Var();
+  T::TensorVar fused_sm = fused(sm_node->input(0), bias, y).sm;
+  return replace_with(
+      T::nnet::crossentropy_softmax_1hot_with_bias_dx(negated ? g : -g, fused_sm, y), *node.out(0));
 }
 
 }  // namespace theano::nnet
