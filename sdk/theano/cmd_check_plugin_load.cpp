@@ -36,10 +36,15 @@ std::vector<boost::dll::shared_library>& opened() {
   return libraries;
 }
 
-std::optional<PluginFileInfo> read_descriptor(const fs::path& path) {
+/// The descriptor's name and dependencies; nullopt (with `why`) when the
+/// file cannot be loaded now (every symbol resolved) or has no entry point.
+std::optional<PluginFileInfo> read_descriptor(const fs::path& path, std::string* why = nullptr) {
   try {
-    boost::dll::shared_library lib(path, boost::dll::load_mode::rtld_lazy);
-    if (!lib.has(THEANO_PLUGIN_ENTRY_SYMBOL)) return std::nullopt;
+    boost::dll::shared_library lib(path, boost::dll::load_mode::rtld_now);
+    if (!lib.has(THEANO_PLUGIN_ENTRY_SYMBOL)) {
+      if (why) *why = std::string("no ") + THEANO_PLUGIN_ENTRY_SYMBOL + " entry point";
+      return std::nullopt;
+    }
     auto entry = lib.get<const theano_plugin_descriptor*()>(THEANO_PLUGIN_ENTRY_SYMBOL);
     const theano_plugin_descriptor* d = entry();
     if (!d || !d->name) return std::nullopt;
@@ -49,7 +54,8 @@ std::optional<PluginFileInfo> read_descriptor(const fs::path& path) {
     }
     opened().push_back(std::move(lib));
     return info;
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
+    if (why) *why = std::string("it cannot be loaded: ") + e.what();
     return std::nullopt;
   }
 }
@@ -91,11 +97,9 @@ std::map<std::string, PluginFileInfo> available_plugins(const fs::path& target) 
 /// Starts the library with `target` and what it needs; returns the target's
 /// name. Throws PluginError when the file is not a plugin.
 std::string load_plugin_in_isolation(const Invocation& inv, const fs::path& target) {
-  std::optional<PluginFileInfo> info = read_descriptor(target);
-  if (!info) {
-    throw PluginError("'" + target.string() + "' is not a Theano++ plugin (no " +
-                      THEANO_PLUGIN_ENTRY_SYMBOL + " entry point, or it cannot be loaded)");
-  }
+  std::string why = "it has no descriptor";
+  std::optional<PluginFileInfo> info = read_descriptor(target, &why);
+  if (!info) throw PluginError("'" + target.string() + "' is not a Theano++ plugin: " + why);
   std::map<std::string, PluginFileInfo> available = available_plugins(target);
   std::set<std::string> wanted{info->name};
   std::vector<std::string> pending = info->dependencies;

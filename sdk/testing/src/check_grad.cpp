@@ -17,7 +17,7 @@ std::optional<std::vector<NDArray>> arrays_of(const OpCase& c) {
   std::vector<NDArray> arrays;
   for (const Value& v : c.inputs) {
     if (!v.is_array()) return std::nullopt;
-    arrays.push_back(v.array());
+    arrays.push_back(v.array().copy());  // the op may (wrongly) write its inputs
   }
   return arrays;
 }
@@ -169,15 +169,15 @@ CheckResult check_rop(const OpCase& c, const CheckOptions& options) {
     FunctionOptions fo;
     fo.mode = options.grad.mode;
     fo.on_unused_input = "ignore";
-    analytic = function(ins, outs, fo)(args);
+    analytic = function(ins, outs, fo)(deep_copies(args));
     std::vector<Value> xp = c.inputs, xm = c.inputs;
     for (std::size_t j = 0; j < g.float_inputs.size(); ++j) {
       int i = g.float_inputs[j];
       xp[i] = Value(shifted(c.inputs[i].array(), dirs[j].array(), eps));
       xm[i] = Value(shifted(c.inputs[i].array(), dirs[j].array(), -eps));
     }
-    plus = run_node(*built.node, xp);
-    minus = run_node(*built.node, xm);
+    plus = run_node(*built.node, deep_copies(xp));
+    minus = run_node(*built.node, deep_copies(xm));
   } catch (const std::exception& e) {
     return fail(r, "evaluating Rop" + how + " threw: " + e.what());
   }

@@ -86,7 +86,7 @@ CheckResult check_infer_shape(const OpCase& c, const CheckOptions& options) {
     FunctionOptions fo;
     fo.mode = options.grad.mode;
     fo.on_unused_input = "ignore";
-    if (!wanted.empty()) values = function(ins, wanted, fo)(args);
+    if (!wanted.empty()) values = function(ins, wanted, fo)(deep_copies(args));
   } catch (const std::exception& e) {
     return fail(r,
                 std::string("the shape graph infer_shape built cannot be evaluated: ") + e.what());

@@ -37,7 +37,7 @@ CheckResult check_perform(const OpCase& c, const CheckOptions& /*options*/) {
   }
   std::vector<Value> outputs;
   try {
-    outputs = run_node(*built.node, c.inputs);
+    outputs = run_node(*built.node, deep_copies(c.inputs));
   } catch (const std::exception& e) {
     return fail(r, "perform threw on inputs " + values_summary(c.inputs) + ": " + e.what());
   }

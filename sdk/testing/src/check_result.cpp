@@ -24,7 +24,10 @@ std::string outcome_name(Outcome outcome) {
 std::string CheckResult::str() const {
   std::string upper = outcome_name(outcome);
   std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
-  std::string out = upper + " " + check + " " + op;
+  std::string out = upper + " " + check + " ";
+  // A failure's reason starts with the op and case already.
+  if (outcome == Outcome::Fail && reason.starts_with(op)) return out + reason;
+  out += op;
   if (!case_label.empty()) out += " [" + case_label + "]";
   if (!reason.empty()) out += ": " + reason;
   return out;
@@ -88,8 +91,9 @@ std::string CheckTable::str() const {
     }
     out << "\n";
   }
+  // First lines only: DebugMode's reasons go on with the node's context (see --json).
   for (const CheckResult& r : rows) {
-    if (r.outcome != Outcome::Pass) out << r.str() << "\n";
+    if (r.outcome != Outcome::Pass) out << r.str().substr(0, r.str().find('\n')) << "\n";
   }
   std::size_t failed = failures();
   out << rows.size() << " op x check rows, " << failed << " failed case(s)\n";

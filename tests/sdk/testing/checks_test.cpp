@@ -129,6 +129,23 @@ TEST(CheckHonesty, CatchesAnUndeclaredViewAndAnUndeclaredWrite) {
       << write.reason;
 }
 
+TEST(CheckHonesty, NoCheckWritesTheExampleInputs) {
+  // Every check runs the op on private copies, so a writer caught by the
+  // honesty check is caught after all the others ran too.
+  testops::init();
+  OpSchema writer = schema_of("SecretWriter", [](const Props&) -> OpPtr {
+    return std::make_shared<broken::SecretWriter>();
+  });
+  writer.examples = {{"v", {}, {vec({1.5, -2.0})}}};
+  std::vector<tt::CheckResult> rows = tt::run_all_checks(writer).summary();
+  auto it = std::find_if(rows.begin(), rows.end(),
+                         [](const tt::CheckResult& r) { return r.check == "view_destroy"; });
+  ASSERT_NE(it, rows.end());
+  EXPECT_CHECK_FAILS(*it);
+  EXPECT_EQ(writer.examples[0].inputs[0].array().to_vector<double>(),
+            (std::vector<double>{1.5, -2.0}));
+}
+
 TEST(CheckHonesty, DeclaredViewsAndWritesPass) {
   testops::init();
   Var x = testops::dvector("x"), y = testops::dvector("y");

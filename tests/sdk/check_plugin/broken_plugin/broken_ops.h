@@ -121,7 +121,8 @@ class SecretWriter : public VectorOp {
   void perform(const Apply&, InputRefs in, OutputRefs out) const override {
     const NDArray& x = in[0].array();
     out[0] = map(x, [](double v) { return 2 * v; });
-    NDArray(x).assign(NDArray::zeros(DType::Float64, x.shape()));  // undeclared write
+    double* data = x.data<double>();  // undeclared write into the input's buffer
+    std::fill(data, data + x.size(), 0.0);
   }
   std::vector<Var> L_op(const Apply&, const std::vector<Var>& g) const override {
     return {T::mul(g.at(0), 2.0)};
