@@ -3,6 +3,7 @@
 // otherwise); bad index types, too many indices, mismatched masks and
 // values that do not fit the indexed region are refused with clear messages.
 #include "indexing_helpers.h"
+#include "theano/core/config.h"
 
 namespace theano::indexing_test {
 namespace {
@@ -132,6 +133,30 @@ TEST(IndexingErrors, RuntimeValueShapeMismatch) {
         f({xv, NDArray::full(DType::Float64, {3}, 2.0)});
       },
       {"(3,)", "(2, 4)"}));
+}
+
+// A row update done in place on a shared matrix (inplace_shared_updates) with
+// one bad index among good ones: the call fails and no row was written.
+TEST(IndexingErrors, FailedInPlaceRowUpdateLeavesTheSharedMatrixUntouched) {
+  init();
+  ScopedFlags flags(std::map<std::string, std::string>{{"inplace_shared_updates", "True"}});
+  NDArray start = NDArray::from_vector(std::vector<double>{0, 1, 2, 3, 4, 5}, {3, 2});
+  auto c = shared(start.copy(), "c");
+  auto idx = T::lvector("idx");
+  auto delta = T::dmatrix("delta");
+  FunctionOptions options;
+  options.updates = {{c, T::inc_subtensor(T::TensorVar(c), {idx}, delta)}};
+  Function f = function({In(idx), In(delta)}, {}, options);
+  NDArray ones = NDArray::from_vector(std::vector<double>{1, 1, 1, 1}, {2, 2});
+  f({NDArray::from_values<std::int64_t>({2, 0}), ones});
+  NDArray after = NDArray::from_vector(std::vector<double>{1, 2, 2, 3, 5, 6}, {3, 2});
+  EXPECT_TRUE(array_equal(c->get_value().array(), after));
+  EXPECT_TRUE(throws_with<Error>(
+      [&] {
+        f({NDArray::from_values<std::int64_t>({1, 3}), ones});
+      },
+      {"index 3", "position 1", "size 3"}));
+  EXPECT_TRUE(array_equal(c->get_value().array(), after)) << "row 1 was written before the error";
 }
 
 }  // namespace

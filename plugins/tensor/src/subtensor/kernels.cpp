@@ -85,14 +85,12 @@ NDArray take_rows(const NDArray& x, const std::vector<std::int64_t>& indices) {
   return out;
 }
 
-void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
-                  bool set) {
-  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
-  Shape sub = out.shape();
-  std::int64_t n = sub[0];
-  sub[0] = static_cast<std::int64_t>(indices.size());
-  NDArray yb = y.dtype() == out.dtype() ? y : y.astype(out.dtype());
-  yb = yb.broadcast_to(sub);
+namespace {
+
+// Every index is checked before any row is written, so an in-place update
+// that fails leaves its tensor untouched. Returns the indices made positive.
+std::vector<std::int64_t> checked_rows(const std::vector<std::int64_t>& indices, std::int64_t n) {
+  std::vector<std::int64_t> rows(indices.size());
   for (std::size_t k = 0; k < indices.size(); ++k) {
     std::int64_t i = indices[k];
     if (i < -n || i >= n) {
@@ -100,7 +98,66 @@ void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::i
                        " of the index vector) is out of bounds for axis 0 with size " +
                        std::to_string(n));
     }
-    NDArray dst = out.index(0, i);
+    rows[k] = i < 0 ? i + n : i;
+  }
+  return rows;
+}
+
+// True when each row of `a` (all axes but the first) is one contiguous block.
+bool rows_contiguous(const NDArray& a) {
+  Strides want = c_strides(a.shape(), a.itemsize());
+  for (std::size_t d = 1; d < want.size(); ++d)
+    if (a.shape()[d] != 1 && a.strides()[d] != want[d]) return false;
+  return true;
+}
+
+// The common case (W9: a dense delta added to rows of a C-order matrix): one
+// flat loop per row that the compiler vectorises.
+template <class T>
+void add_rows_flat(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& rows) {
+  std::int64_t width = rows.empty() ? 0 : out.size() / std::max<std::int64_t>(out.shape()[0], 1);
+  auto* base = static_cast<std::byte*>(out.raw_data());
+  const auto* src = static_cast<const std::byte*>(y.raw_data());
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    T* d = reinterpret_cast<T*>(base + rows[k] * out.strides()[0]);
+    const T* s = reinterpret_cast<const T*>(src + static_cast<std::int64_t>(k) * y.strides()[0]);
+    for (std::int64_t j = 0; j < width; ++j) d[j] = static_cast<T>(d[j] + s[j]);
+  }
+}
+
+bool add_rows_fast(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& rows) {
+  if (out.ndim() < 2 || !rows_contiguous(out) || !rows_contiguous(y)) return false;
+  switch (out.dtype()) {
+    case DType::Float32:
+      add_rows_flat<float>(out, y, rows);
+      return true;
+    case DType::Float64:
+      add_rows_flat<double>(out, y, rows);
+      return true;
+    case DType::Int32:
+      add_rows_flat<std::int32_t>(out, y, rows);
+      return true;
+    case DType::Int64:
+      add_rows_flat<std::int64_t>(out, y, rows);
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
+                  bool set) {
+  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
+  Shape sub = out.shape();
+  sub[0] = static_cast<std::int64_t>(indices.size());
+  NDArray yb = y.dtype() == out.dtype() ? y : y.astype(out.dtype());
+  yb = yb.broadcast_to(sub);
+  std::vector<std::int64_t> rows = checked_rows(indices, out.shape()[0]);
+  if (!set && add_rows_fast(out, yb, rows)) return;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    NDArray dst = out.index(0, rows[k]);
     NDArray src = yb.index(0, static_cast<std::int64_t>(k));
     if (set) {
       set_into(dst, src);
