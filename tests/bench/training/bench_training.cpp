@@ -54,7 +54,7 @@ void w5(bool print_graph) {
   T::TensorVar x = T::fmatrix("x"), y = T::ivector("y");
   T::TensorVar h = T::tanh(T::dot(x, w1) + b1);
   T::TensorVar logits = T::dot(h, w2) + b2;
-  T::TensorVar rows = T::arange(T::shape_i(x, 0));
+  T::TensorVar rows = T::arange(T::shape_i(y, 0));  // Theano tutorials: arange(y.shape[0])
   T::TensorVar loss = T::mean(-T::log(T::softmax(logits))[{rows, y}]);
 
   std::vector<theano::Var> params{w1, b1, w2, b2};
