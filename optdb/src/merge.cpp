@@ -47,12 +47,19 @@ Apply* MergeIndex::find_or_insert(const FunctionGraph& fg, Apply& node) {
       known = true;
       continue;
     }
-    if (fg.contains(other) && same_computation(*other, node) && mergeable(*other) &&
-        mergeable(node))
-      return other;
+    if (!fg.contains(other) || !mergeable(*other) || !mergeable(node)) continue;
+    if (other->op_ptr() != node.op_ptr() && op_hash(other->op_ptr()) != op_hash(node.op_ptr()))
+      continue;  // equal ops have equal hashes
+    if (same_computation(*other, node)) return other;
   }
   if (!known) nodes_.emplace(key, &node);
   return nullptr;
+}
+
+std::size_t MergeIndex::op_hash(const OpPtr& op) {
+  auto [it, fresh] = op_hashes_.try_emplace(op.get());
+  if (fresh) it->second = {op, op->hash()};
+  return it->second.second;
 }
 
 bool IncrementalMerger::merge(Apply& n) {

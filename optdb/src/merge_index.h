@@ -27,7 +27,13 @@ class MergeIndex {
   Apply* find_or_insert(const FunctionGraph& fg, Apply& node);
 
  private:
+  /// Op::hash of `op`, computed once per op: nodes with the same inputs
+  /// (every Composite of a graph may read just x and y) are told apart
+  /// without comparing their ops structurally.
+  std::size_t op_hash(const OpPtr& op);
+
   std::unordered_multimap<std::size_t, Apply*> nodes_;
+  std::unordered_map<const Op*, std::pair<OpPtr, std::size_t>> op_hashes_;  // keeps ops alive
   std::unordered_multimap<std::size_t, Var> constants_;
 };
 

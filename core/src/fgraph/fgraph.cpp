@@ -24,7 +24,8 @@ FunctionGraph::FunctionGraph(std::vector<Var> inputs, std::vector<Var> outputs, 
   }
   inputs_ = std::move(inputs);
   for (const auto& in : inputs_) {
-    if (in->owner()) throw ValueError("FunctionGraph input " + in->str() + " is computed by a node");
+    if (in->owner())
+      throw ValueError("FunctionGraph input " + in->str() + " is computed by a node");
     vars_[in.get()] = in;
     clients_[in.get()];
   }
@@ -116,31 +117,54 @@ void FunctionGraph::import_node(const ApplyPtr& root, const std::string& reason)
 void FunctionGraph::remove_client(const Var& v, Client c, const std::string& reason) {
   auto it = clients_.find(v.get());
   if (it == clients_.end()) return;
+  // Searched from the back: the clients removed are mostly the latest ones
+  // (a pruned chain releases its inputs newest first), which keeps removing
+  // every client of a widely read value linear instead of quadratic.
   auto& list = it->second;
-  auto pos = std::find(list.begin(), list.end(), c);
-  if (pos != list.end()) list.erase(pos);
+  auto pos = std::find(list.rbegin(), list.rend(), c);
+  if (pos != list.rend()) list.erase(std::next(pos).base());
   if (list.empty() && v->owner()) prune_if_unused(v->owner(), reason);
 }
 
-void FunctionGraph::prune_if_unused(Apply* node, const std::string& reason) {
-  if (!nodes_.count(node)) return;
-  for (int k = 0; k < node->nout(); ++k)
-    if (!clients(node->out(k)).empty()) return;
-  ApplyPtr keep = nodes_[node];  // alive until its inputs are released
-  nodes_.erase(node);
-  op_index_[node->op().name()].erase(node);
-  for (int k = 0; k < node->nout(); ++k) clients_.erase(node->out(k));
-  for (auto& f : features_) f->on_prune(*this, *node, reason);
-  changed();
-  for (int i = 0; i < node->nin(); ++i) remove_client(node->input(i), Client{node, i}, reason);
+void FunctionGraph::prune_if_unused(Apply* root, const std::string& reason) {
+  // Without recursion (a pruned chain may be 100k nodes long), and a node's
+  // inputs are all released before its producers are: the clients removed
+  // from a widely read value are then its newest ones, found at the back.
+  std::vector<ApplyPtr> work;  // removed nodes whose inputs are not released yet
+  auto remove_node = [&](Apply* node) {
+    if (!nodes_.count(node)) return;
+    for (int k = 0; k < node->nout(); ++k)
+      if (!clients(node->out(k)).empty()) return;
+    work.push_back(nodes_[node]);  // alive until its inputs are released
+    nodes_.erase(node);
+    op_index_[node->op().name()].erase(node);
+    for (int k = 0; k < node->nout(); ++k) clients_.erase(node->out(k));
+    for (auto& f : features_) f->on_prune(*this, *node, reason);
+    changed();
+  };
+  remove_node(root);
+  while (!work.empty()) {
+    ApplyPtr node = std::move(work.back());
+    work.pop_back();
+    for (int i = 0; i < node->nin(); ++i) {
+      const Var& in = node->input(i);
+      auto it = clients_.find(in.get());
+      if (it == clients_.end()) continue;
+      auto& list = it->second;
+      auto pos = std::find(list.rbegin(), list.rend(), Client{node.get(), i});
+      if (pos != list.rend()) list.erase(std::next(pos).base());
+      if (list.empty() && in->owner()) remove_node(in->owner());
+    }
+  }
 }
 
-void FunctionGraph::change_input(Apply* node, int index, const Var& new_var, const std::string& reason) {
+void FunctionGraph::change_input(Apply* node, int index, const Var& new_var,
+                                 const std::string& reason) {
   Var old_var = node ? node->input(index) : outputs_.at(index);
   if (old_var == new_var) return;
   if (!same_type(old_var->type(), new_var->type())) {
-    throw TypeError("cannot replace " + old_var->str() + " of type " + old_var->type()->str() + " by " +
-                    new_var->str() + " of type " + new_var->type()->str() +
+    throw TypeError("cannot replace " + old_var->str() + " of type " + old_var->type()->str() +
+                    " by " + new_var->str() + " of type " + new_var->type()->str() +
                     (reason.empty() ? "" : " (rewrite " + reason + ")"));
   }
   if (node && !nodes_.count(node)) {  // a pruned node being restored by a revert
@@ -149,8 +173,10 @@ void FunctionGraph::change_input(Apply* node, int index, const Var& new_var, con
   }
   import_var(new_var, reason);
   clients_[new_var.get()].push_back(Client{node, index});
-  if (node) node->set_input(index, new_var);
-  else outputs_[index] = new_var;
+  if (node)
+    node->set_input(index, new_var);
+  else
+    outputs_[index] = new_var;
   changed();
   for (auto& f : features_) f->on_change_input(*this, node, index, old_var, new_var, reason);
   remove_client(old_var, Client{node, index}, reason);
@@ -159,8 +185,8 @@ void FunctionGraph::change_input(Apply* node, int index, const Var& new_var, con
 void FunctionGraph::replace(const Var& old_var, const Var& new_var, const std::string& reason) {
   if (old_var == new_var) return;
   if (!same_type(old_var->type(), new_var->type())) {
-    throw TypeError("cannot replace " + old_var->str() + " of type " + old_var->type()->str() + " by " +
-                    new_var->str() + " of type " + new_var->type()->str() +
+    throw TypeError("cannot replace " + old_var->str() + " of type " + old_var->type()->str() +
+                    " by " + new_var->str() + " of type " + new_var->type()->str() +
                     (reason.empty() ? "" : " (rewrite " + reason + ")"));
   }
   std::vector<Client> users = clients(old_var.get());
@@ -224,7 +250,8 @@ const std::vector<Apply*>& FunctionGraph::toposort() const {
     std::vector<Apply*> p;
     for (const auto& in : n->inputs())
       if (in->owner() && nodes_.count(in->owner())) p.push_back(in->owner());
-    if (auto it = extra.find(n); it != extra.end()) p.insert(p.end(), it->second.begin(), it->second.end());
+    if (auto it = extra.find(n); it != extra.end())
+      p.insert(p.end(), it->second.begin(), it->second.end());
     return p;
   };
   std::vector<Frame> stack;
@@ -237,7 +264,8 @@ const std::vector<Apply*>& FunctionGraph::toposort() const {
       if (f.next < f.preds.size()) {
         Apply* p = f.preds[f.next++];
         if (done.count(p)) continue;
-        if (entered.count(p)) throw InconsistencyError("the graph's ordering constraints contain a cycle");
+        if (entered.count(p))
+          throw InconsistencyError("the graph's ordering constraints contain a cycle");
         entered.insert(p);
         stack.push_back({p, preds_of(p), 0});
         continue;
@@ -270,7 +298,8 @@ void FunctionGraph::check_integrity() const {
     for (int i = 0; i < node->nin(); ++i) {
       const auto& cl = clients(node->input(i).get());
       if (std::find(cl.begin(), cl.end(), Client{ptr, i}) == cl.end())
-        throw Error("integrity: " + node->op().display() + " is not a client of its input " + std::to_string(i));
+        throw Error("integrity: " + node->op().display() + " is not a client of its input " +
+                    std::to_string(i));
     }
   }
   for (std::size_t i = 0; i < outputs_.size(); ++i) {

@@ -1,37 +1,44 @@
 // Compile-time benchmark: chains and trees of 1k, 10k and 100k elementwise
-// nodes, alone and with their gradient, compiled in FAST_RUN. Prints the
-// CPU time of the optimizer alone and of the whole compile (clone, optimize,
-// link), and each per 1000 nodes of the graph given to the compiler (CPU
-// time, since this machine is shared: the wall time is printed too).
+// nodes, alone and with their gradient, and the functions of the training
+// workloads of shared/bench/WORKLOADS.md, compiled in FAST_RUN. Each case is
+// compiled several times (graph built once); the median wall time is
+// reported in the bench line format of WORKLOADS.md, one line per case:
+//
+//   C<id> theanopp <median seconds> <figure> <unit>  # min .. max .. reps ..
+//
+// where <id> is the workload number (C4 compiles W4's function; figure in
+// ms, goal <= 50 ms) or the synthetic graph (Cchain+grad-10k; figure in ms
+// per 1000 nodes of the graph given to the compiler, with the growth factor
+// against the previous size: 1.0 is linear). Lines starting with '#' are
+// details (optimizer and CPU times; --profile adds the optimizer profile).
 // Compile time is a product feature; Theano took seconds to minutes here.
 //
-//   bench_compile [--ops test|elemwise] [--sizes 1000,10000,100000] [--profile]
-//                 [--mode FAST_RUN] [--only chain|chain+grad|tree|tree+grad]
+//   bench_compile [--ops elemwise|test] [--sizes 1000,10000,100000] [--profile]
+//                 [--mode FAST_RUN] [--only chain|chain+grad|tree|tree+grad|workloads]
+//                 [--reps 7]
 //
-// --ops test (default) uses the optimizer tests' tiny ops and their L_op
-// rules; --ops elemwise the elemwise plugin through the T:: front end and
-// theano::grad (its fusion and algebraic rewrites then run too).
+// --ops elemwise (default) uses the elemwise plugin through the T:: front
+// end and theano::grad (its fusion and algebraic rewrites run too); --ops
+// test the optimizer tests' tiny ops and their L_op rules (no workloads).
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <functional>
+#include <cstdlib>
+#include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "ot_ops.h"
+#include "compile_workloads.h"
+#include "synthetic_graphs.h"
 #include "theano/core/function.h"
-#include "theano/core/gradient.h"
-#include "theano/core/init.h"
 #include "theano/optdb/optimize.h"
-#include "theano/tensor.h"
 
 namespace {
 
 using theano::Var;
-namespace T = theano::tensor;
+using namespace bench_compile;
 
 // CPU time of this thread: on a shared machine, wall time also counts the
 // other processes' turns.
@@ -41,151 +48,108 @@ double thread_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
-// The graph-building vocabulary of one op family.
-struct Ops {
-  std::function<Var(const std::string&)> vector;
-  std::function<Var(double)> constant;
-  std::function<Var(const Var&)> exp, neg, log1p, sum;
-  std::function<Var(const Var&, const Var&)> add, mul;
-  std::function<std::vector<Var>(const Var&, const std::vector<Var>&)> grad;
-};
-
-// Reverse-mode gradient of a 0-d `cost` through the test ops' L_op rules.
-std::vector<Var> test_gradients(const Var& cost, const std::vector<Var>& wrt) {
-  std::vector<theano::ApplyPtr> order = theano::io_toposort(wrt, {cost});
-  std::unordered_map<const theano::Variable*, Var> grad{{cost.get(), ot::constant(1)}};
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    theano::Apply& node = **it;
-    std::vector<Var> gouts;
-    bool any = false;
-    for (int k = 0; k < node.nout(); ++k) {
-      auto g = grad.find(node.out(k));
-      gouts.push_back(g == grad.end() ? nullptr : g->second);
-      any = any || g != grad.end();
-    }
-    if (!any) continue;
-    std::vector<Var> gins = node.op().L_op(node, gouts);
-    for (int i = 0; i < node.nin(); ++i) {
-      if (!gins[i] || gins[i]->type()->kind() != "tensor") continue;
-      auto [slot, fresh] = grad.emplace(node.input(i).get(), gins[i]);
-      if (!fresh) slot->second = ot::add(slot->second, gins[i]);
-    }
-  }
-  std::vector<Var> out;
-  for (const auto& w : wrt) out.push_back(grad.count(w.get()) ? grad[w.get()] : ot::constant(0));
-  return out;
-}
-
-Ops test_ops() {
-  ot::init();
-  return {[](const std::string& n) { return ot::vector(n); },
-          ot::constant,
-          ot::exp,
-          ot::neg,
-          ot::log1p,
-          ot::sum,
-          ot::add,
-          ot::mul,
-          test_gradients};
-}
-
-Ops elemwise_ops() {
-  theano::initialize();
-  return {[](const std::string& n) { return Var(T::tensor(theano::DType::Float32, 1, n)); },
-          [](double v) { return Var(T::constant(v, theano::DType::Float32)); },
-          [](const Var& a) { return Var(T::exp(a)); },
-          [](const Var& a) { return Var(T::neg(a)); },
-          [](const Var& a) { return Var(T::log1p(a)); },
-          [](const Var& a) { return Var(T::sum(a)); },
-          [](const Var& a, const Var& b) { return Var(T::add(a, b)); },
-          [](const Var& a, const Var& b) { return Var(T::mul(a, b)); },
-          [](const Var& cost, const std::vector<Var>& wrt) { return theano::grad(cost, wrt); }};
-}
-
-// n nodes: each applies one of a cycle of unary and binary ops to the last.
-Var chain(const Ops& ops, const Var& x, const Var& y, int n) {
-  Var v = x;
-  for (int i = 0; i < n; ++i) {
-    switch (i % 5) {
-      case 0:
-        v = ops.exp(v);
-        break;
-      case 1:
-        v = ops.mul(v, y);
-        break;
-      case 2:
-        v = ops.neg(v);
-        break;
-      case 3:
-        v = ops.add(v, x);
-        break;
-      default:
-        v = ops.log1p(v);
-        break;
-    }
-  }
-  return v;
-}
-
-// About n nodes: distinct leaves x * i and y + i, then a balanced tree of
-// alternating adds and muls.
-Var tree(const Ops& ops, const Var& x, const Var& y, int n) {
-  int leaves = (n + 1) / 2;
-  std::vector<Var> level;
-  for (int i = 0; i < leaves; ++i) {
-    Var c = ops.constant(static_cast<double>(i + 1));
-    level.push_back(i % 2 ? ops.mul(x, c) : ops.add(y, c));
-  }
-  bool use_mul = false;
-  while (level.size() > 1) {
-    std::vector<Var> next;
-    for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
-      next.push_back(use_mul ? ops.mul(level[i], level[i + 1]) : ops.add(level[i], level[i + 1]));
-      use_mul = !use_mul;
-    }
-    if (level.size() % 2) next.push_back(level.back());
-    level.swap(next);
-  }
-  return level[0];
-}
-
 struct Options {
   std::vector<int> sizes{1000, 10000, 100000};
   bool profile = false;
   std::string only;
-  std::string ops = "test";
+  std::string ops = "elemwise";
+  int reps = 7;
   theano::Mode mode;
 };
 
-void run(const Ops& ops, const std::string& shape, bool with_grad, int n, const Options& o) {
+// Wall and CPU seconds of repeated compiles: `reps` of them, fewer when
+// they would take more than a few seconds (at least one).
+struct Timing {
+  std::vector<double> wall, cpu;
+  std::size_t nodes_after = 0;
+  double median(std::vector<double> v) const {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+  }
+  double min() const { return *std::min_element(wall.begin(), wall.end()); }
+  double max() const { return *std::max_element(wall.begin(), wall.end()); }
+};
+
+Timing time_compiles(const std::vector<theano::In>& in, const std::vector<theano::Out>& out,
+                     theano::FunctionOptions options, const Options& o) {
+  options.mode = o.mode;
+  options.on_unused_input = "ignore";
+  Timing t;
+  double spent = 0;
+  while (static_cast<int>(t.wall.size()) < o.reps && (t.wall.empty() || spent < 4.0)) {
+    auto w0 = std::chrono::steady_clock::now();
+    double c0 = thread_cpu_seconds();
+    theano::Function f = theano::function(in, out, options);
+    t.cpu.push_back(thread_cpu_seconds() - c0);
+    t.wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+    spent += t.wall.back();
+    t.nodes_after = f.fgraph().size();
+  }
+  return t;
+}
+
+std::string size_label(int n) {
+  return n % 1000 == 0 ? std::to_string(n / 1000) + "k" : std::to_string(n);
+}
+
+// ms per 1000 nodes of the last size of each shape, for the growth factor.
+std::map<std::string, double> previous_per_1k;
+
+void run_synthetic(const Ops& ops, const std::string& shape, bool with_grad, int n,
+                   const Options& o) {
   Var x = ops.vector("x"), y = ops.vector("y");
   Var out = shape == "chain" ? chain(ops, x, y, n) : tree(ops, x, y, n);
   std::vector<Var> outputs{out};
   if (with_grad)
     for (const Var& g : ops.grad(ops.sum(out), {x, y})) outputs.push_back(g);
   std::size_t nodes = theano::io_toposort({x, y}, outputs).size();
-  // The optimizer alone, then the whole compile (clone, optimize, link).
+  // The optimizer alone once (its profile), then whole compiles.
   theano::FunctionGraph fg({x, y}, outputs);
   theano::optdb::OptimizeReport report;
   double c0 = thread_cpu_seconds();
   theano::optdb::optimize(fg, o.mode, &report);
   double optimize_cpu = thread_cpu_seconds() - c0;
+  Timing t = time_compiles({x, y}, std::vector<theano::Out>(outputs.begin(), outputs.end()), {}, o);
 
-  std::vector<theano::Out> outs(outputs.begin(), outputs.end());
-  auto t0 = std::chrono::steady_clock::now();
-  c0 = thread_cpu_seconds();
-  theano::Function f =
-      theano::function({x, y}, outs, {.mode = o.mode, .on_unused_input = "ignore"});
-  double compile_cpu = thread_cpu_seconds() - c0;
-  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::string name = shape + (with_grad ? "+grad" : "");
+  double k_nodes = static_cast<double>(nodes) / 1000.0;
+  double per_1k = t.median(t.wall) * 1e3 / k_nodes;
+  std::string growth;
+  if (auto it = previous_per_1k.find(name); it != previous_per_1k.end()) {
+    char g[64];
+    std::snprintf(g, sizeof g, " .. growth x%.2f per 1k nodes vs the previous size",
+                  per_1k / it->second);
+    growth = g;
+  }
+  previous_per_1k[name] = per_1k;
   std::printf(
-      "%-8s %-6s %-5s n=%-7d nodes %7zu -> %7zu  optimize %8.1f ms  compile %8.1f ms (wall %8.1f)"
-      "  optimize %6.2f / compile %6.2f ms per 1k nodes\n",
-      o.ops.c_str(), shape.c_str(), with_grad ? "+grad" : "", n, nodes, f.fgraph().size(),
-      optimize_cpu * 1e3, compile_cpu * 1e3, wall * 1e3,
-      optimize_cpu * 1e6 / static_cast<double>(nodes),
-      compile_cpu * 1e6 / static_cast<double>(nodes));
+      "C%s-%s theanopp %.6f %.3f ms/1k-nodes  # min %.6f .. max %.6f .. reps %zu .. nodes %zu -> "
+      "%zu .. cpu %.1f ms (%.3f ms/1k) .. optimize %.1f ms cpu%s .. ops %s\n",
+      name.c_str(), size_label(n).c_str(), t.median(t.wall), per_1k, t.min(), t.max(),
+      t.wall.size(), nodes, t.nodes_after, t.median(t.cpu) * 1e3, t.median(t.cpu) * 1e3 / k_nodes,
+      optimize_cpu * 1e3, growth.c_str(), o.ops.c_str());
   if (o.profile) std::printf("%s\n", theano::optdb::format_report(report).c_str());
+  std::fflush(stdout);
+}
+
+void run_workload(const Workload& w, const Options& o) {
+  Timing t = time_compiles(w.inputs, w.outputs, w.options, o);
+  double ms = t.median(t.wall) * 1e3;
+  std::printf(
+      "%s theanopp %.6f %.3f ms  # min %.6f .. max %.6f .. reps %zu .. cpu %.3f ms .. goal <= 50 "
+      "ms %s .. %zu nodes compiled .. %s\n",
+      w.id.c_str(), t.median(t.wall), ms, t.min(), t.max(), t.wall.size(), t.median(t.cpu) * 1e3,
+      ms <= 50 ? "met" : "MISSED", t.nodes_after, w.what.c_str());
+  if (o.profile) {
+    std::vector<Var> ins, outs;
+    for (const auto& i : w.inputs) ins.push_back(i.variable);
+    for (const auto& u : w.outputs) outs.push_back(u.variable);
+    for (const auto& [var, update] : w.options.updates) outs.push_back(update);
+    theano::FunctionGraph fg(ins, outs);
+    theano::optdb::OptimizeReport report;
+    theano::optdb::optimize(fg, o.mode, &report);
+    std::printf("%s\n", theano::optdb::format_report(report).c_str());
+  }
   std::fflush(stdout);
 }
 
@@ -213,10 +177,35 @@ bool parse(int argc, char** argv, Options& o) {
       o.only = argv[++i];
     else if (a == "--ops" && has_value)
       o.ops = argv[++i];
+    else if (a == "--reps" && has_value)
+      o.reps = std::max(1, std::atoi(argv[++i]));
     else
       return false;
   }
   return o.ops == "test" || o.ops == "elemwise";
+}
+
+void run_all(const Options& o) {
+  Ops ops = o.ops == "test" ? test_ops() : elemwise_ops();
+  for (const char* shape : {"chain", "tree"})
+    for (bool grad : {false, true})
+      for (int n : o.sizes) {
+        std::string name = std::string(shape) + (grad ? "+grad" : "");
+        if (!o.only.empty() && o.only != name) continue;
+        try {
+          run_synthetic(ops, shape, grad, n, o);
+        } catch (const std::exception& e) {
+          std::printf("# C%s-%s FAILED: %s\n", name.c_str(), size_label(n).c_str(), e.what());
+        }
+      }
+  if (o.ops != "elemwise" || !(o.only.empty() || o.only == "workloads")) return;
+  for (const Workload& w : training_workloads()) {
+    try {
+      run_workload(w, o);
+    } catch (const std::exception& e) {
+      std::printf("# %s FAILED: %s\n", w.id.c_str(), e.what());
+    }
+  }
 }
 
 }  // namespace
@@ -225,22 +214,13 @@ int main(int argc, char** argv) {
   Options o;
   if (!parse(argc, argv, o)) {
     std::fprintf(stderr,
-                 "usage: %s [--ops test|elemwise] [--sizes 1000,10000] [--profile] "
-                 "[--mode FAST_RUN] [--only chain+grad]\n",
+                 "usage: %s [--ops elemwise|test] [--sizes 1000,10000] [--profile] "
+                 "[--mode FAST_RUN] [--only chain+grad|workloads] [--reps 7]\n",
                  argv[0]);
     return 2;
   }
-  Ops ops = o.ops == "test" ? test_ops() : elemwise_ops();
-  for (int n : o.sizes)
-    for (const char* shape : {"chain", "tree"})
-      for (bool grad : {false, true}) {
-        std::string name = std::string(shape) + (grad ? "+grad" : "");
-        if (!o.only.empty() && o.only != name) continue;
-        try {
-          run(ops, shape, grad, n, o);
-        } catch (const std::exception& e) {
-          std::printf("%-8s %-10s n=%-7d FAILED: %s\n", o.ops.c_str(), name.c_str(), n, e.what());
-        }
-      }
+  std::printf("# compile benchmark: mode %s, ops %s, median of up to %d compiles\n",
+              o.mode.name.c_str(), o.ops.c_str(), o.reps);
+  run_all(o);
   return 0;
 }

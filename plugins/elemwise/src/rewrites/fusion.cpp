@@ -3,16 +3,19 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 #include "../dimshuffle/dimshuffle_op.h"
 #include "../elemwise/elemwise_op.h"
 #include "../reduce/careduce_op.h"
 #include "../scalar/composite.h"
+#include "theano/tensor.h"
 
 namespace theano::elemwise {
 
 namespace {
+
+namespace T = theano::tensor;
 
 const ElemwiseOp* plain_elemwise(const Apply* node) {
   const ElemwiseOp* op = as_elemwise(node);
@@ -82,6 +85,91 @@ std::shared_ptr<const FunctionGraph> scalar_graph(const std::vector<Apply*>& nod
   return std::make_shared<const FunctionGraph>(inner_inputs, inner_outputs, true);
 }
 
+// A group being grown from its root: the members in the order they joined
+// and the distinct variables they read from outside (scalar constants
+// excluded: they are inlined), kept up to date as members join.
+struct Group {
+  std::vector<Apply*> order;
+  std::unordered_set<const Apply*> members;
+  std::unordered_set<const Variable*> outer;
+
+  void add(Apply* node, const Variable* produced) {
+    members.insert(node);
+    order.push_back(node);
+    if (produced) outer.erase(produced);
+    for (const auto& in : node->inputs())
+      if (!scalar_constant(in)) outer.insert(in.get());
+  }
+  // How many outer inputs the group would have with `node` (which produces
+  // `produced`, an outer input now) as a member.
+  std::size_t inputs_with(const Apply& node, const Variable* produced) const {
+    std::size_t n = outer.size() - (outer.count(produced) ? 1 : 0);
+    std::unordered_set<const Variable*> extra;
+    for (const auto& in : node.inputs())
+      if (!scalar_constant(in) && !outer.count(in.get()) && extra.insert(in.get()).second) ++n;
+    return n;
+  }
+};
+
+// Wide sums and products (a gradient accumulates thousands of terms, and
+// canonicalization flattens chains of adds) become balanced trees of nodes
+// reading at most `max_inputs` operands each: the interpreter runs nodes of
+// at most 96 operands, and fusion then fuses each part with its producers.
+class WideNodeSplitter {
+ public:
+  WideNodeSplitter(FunctionGraph& fg, int max_inputs) : fg_(fg), max_inputs_(max_inputs) {}
+
+  int run() {
+    int changes = 0;
+    for (Apply* node : fg_.nodes_with_op("Elemwise")) {
+      if (!fg_.contains(node) || node->nin() <= max_inputs_ || node->nout() != 1) continue;
+      const ElemwiseOp* op = plain_elemwise(node);
+      if (!op) continue;
+      std::string name = op->scalar_op().scalar_name();
+      if (name != "add" && name != "mul") continue;
+      changes += split(node, name);
+    }
+    return changes;
+  }
+
+ private:
+  Var combine(const std::string& name, const std::vector<Var>& terms) const {
+    std::vector<T::Operand> operands(terms.begin(), terms.end());
+    return name == "add" ? Var(T::add(operands)) : Var(T::mul(operands));
+  }
+
+  int split(Apply* node, const std::string& name) {
+    std::vector<Var> level = node->inputs();
+    while (static_cast<int>(level.size()) > max_inputs_) {
+      std::vector<Var> next;
+      for (std::size_t i = 0; i < level.size(); i += static_cast<std::size_t>(max_inputs_)) {
+        std::size_t end = std::min(level.size(), i + static_cast<std::size_t>(max_inputs_));
+        std::vector<Var> part(level.begin() + static_cast<std::ptrdiff_t>(i),
+                              level.begin() + static_cast<std::ptrdiff_t>(end));
+        next.push_back(part.size() == 1 ? part[0] : combine(name, part));
+      }
+      level.swap(next);
+    }
+    Var out = combine(name, level);
+    if (!same_type(out->type(), node->out(0)->type())) return 0;
+    optdb::copy_loc(fg_, {out}, node->loc());
+    try {
+      fg_.replace_all_validate({{node->output(0), out}}, "elemwise_fusion");
+    } catch (const InconsistencyError&) {
+      return 0;
+    }
+    return 1;
+  }
+
+  FunctionGraph& fg_;
+  int max_inputs_;
+};
+
+// At most this many nodes per Composite: a longer chain becomes several
+// (one more temporary per cut), which keeps building and printing each
+// Composite cheap (its display is made when its node is built).
+constexpr std::size_t kMaxFusedNodes = 256;
+
 class Fuser {
  public:
   Fuser(FunctionGraph& fg, int max_inputs) : fg_(fg), max_inputs_(max_inputs) {}
@@ -89,71 +177,79 @@ class Fuser {
   int run() {
     int changes = 0;
     std::vector<Apply*> order = fg_.toposort();
-    std::set<Apply*> done;
+    std::unordered_set<Apply*> done;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       Apply* root = *it;
       if (done.count(root) || !fg_.contains(root) || !plain_elemwise(root) || root->nout() != 1)
         continue;
-      std::vector<Apply*> group = grow(root);
-      for (Apply* n : group) done.insert(n);
-      if (group.size() < 2) continue;
+      Group group = grow(root);
+      done.insert(group.order.begin(), group.order.end());
+      if (group.order.size() < 2) continue;
       if (fuse(group, root)) ++changes;
     }
     return changes;
   }
 
  private:
-  // The root and every producer whose value only the group reads.
-  std::vector<Apply*> grow(Apply* root) {
-    std::set<Apply*> members{root};
-    std::vector<Apply*> order{root};
-    bool grew = true;
-    while (grew) {
-      grew = false;
-      for (std::size_t k = 0; k < order.size() && !grew; ++k) {
-        for (const auto& in : order[k]->inputs()) {
-          Apply* p = in->owner();
-          if (!p || members.count(p) || !plain_elemwise(p) || p->nout() != 1) continue;
-          if (!same_extent(*in, *root->out(0))) continue;
-          bool private_value = true;
-          for (const Client& c : fg_.clients(in.get()))
-            private_value &= c.node != nullptr && members.count(c.node) > 0;
-          if (!private_value) continue;
-          members.insert(p);
-          order.push_back(p);
-          if (static_cast<int>(outer_inputs(order).size()) > max_inputs_) {
-            members.erase(p);
-            order.pop_back();
-            continue;
-          }
-          grew = true;
-          break;
-        }
+  // The root and every producer whose value only the group reads, while the
+  // group reads at most max_inputs_ outer variables and has at most
+  // kMaxFusedNodes members. Each member's inputs are
+  // examined once, after it joins: a value read by several members becomes
+  // private when the last of them joins, and is examined then.
+  Group grow(Apply* root) {
+    Group g;
+    g.add(root, nullptr);
+    for (std::size_t k = 0; k < g.order.size(); ++k) {
+      Apply* member = g.order[k];
+      for (const auto& in : member->inputs()) {
+        Apply* p = in->owner();
+        if (!p || g.members.count(p) || !plain_elemwise(p) || p->nout() != 1) continue;
+        if (!same_extent(*in, *root->out(0))) continue;
+        bool private_value = true;
+        for (const Client& c : fg_.clients(in.get()))
+          private_value = private_value && c.node != nullptr && g.members.count(c.node) > 0;
+        if (!private_value) continue;
+        if (static_cast<int>(g.inputs_with(*p, in.get())) > max_inputs_) continue;
+        if (g.order.size() >= kMaxFusedNodes) return g;
+        g.add(p, in.get());
       }
     }
-    return order;
+    return g;
   }
 
-  // Variables read by the group from outside (scalar constants excluded).
-  std::vector<Var> outer_inputs(const std::vector<Apply*>& group) const {
-    std::set<const Apply*> members(group.begin(), group.end());
-    std::vector<Var> out;
-    for (const Apply* n : group) {
-      for (const auto& in : n->inputs()) {
-        if (in->owner() && members.count(in->owner())) continue;
-        if (scalar_constant(in)) continue;  // inlined into the inner graph
-        if (std::find(out.begin(), out.end(), in) == out.end()) out.push_back(in);
+  // The members in topological order: a depth-first walk from the root over
+  // member producers, inputs in order (the order a whole-graph sort gives
+  // them, since only the root has clients outside the group).
+  static std::vector<Apply*> members_in_order(const Group& g, Apply* root) {
+    std::vector<Apply*> topo;
+    std::unordered_set<const Apply*> entered{root};
+    std::vector<std::pair<Apply*, int>> stack{{root, 0}};
+    while (!stack.empty()) {
+      auto& [n, next] = stack.back();
+      if (next < n->nin()) {
+        Apply* p = n->input(next++)->owner();
+        if (p && g.members.count(p) && entered.insert(p).second) stack.push_back({p, 0});
+        continue;
       }
+      topo.push_back(n);
+      stack.pop_back();
     }
+    return topo;
+  }
+
+  // Outer variables in the order the sorted members first read them.
+  static std::vector<Var> outer_inputs(const Group& g, const std::vector<Apply*>& topo) {
+    std::vector<Var> out;
+    std::unordered_set<const Variable*> seen;
+    for (const Apply* n : topo)
+      for (const auto& in : n->inputs())
+        if (g.outer.count(in.get()) && seen.insert(in.get()).second) out.push_back(in);
     return out;
   }
 
-  bool fuse(std::vector<Apply*> group, Apply* root) {
-    std::set<const Apply*> members(group.begin(), group.end());
-    std::vector<Apply*> topo;
-    for (Apply* n : fg_.toposort())
-      if (members.count(n)) topo.push_back(n);
-    std::vector<Var> inputs = outer_inputs(topo);
+  bool fuse(const Group& group, Apply* root) {
+    std::vector<Apply*> topo = members_in_order(group, root);
+    std::vector<Var> inputs = outer_inputs(group, topo);
     if (inputs.empty()) return false;  // all constants: constant folding's job
     auto graph = scalar_graph(topo, inputs, {root->out(0)});
     auto op = std::make_shared<ElemwiseOp>(std::make_shared<CompositeOp>(graph));
@@ -176,7 +272,8 @@ class Fuser {
 }  // namespace
 
 int ElemwiseFusion::apply(FunctionGraph& fg) const {
-  return Fuser(fg, max_inputs_).run();
+  int split = WideNodeSplitter(fg, max_inputs_).run();
+  return split + Fuser(fg, max_inputs_).run();
 }
 
 int ReduceFusion::apply(FunctionGraph& fg) const {
