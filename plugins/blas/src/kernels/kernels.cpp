@@ -113,6 +113,9 @@ bool has_blas(DType dtype) {
 }
 
 Scalar scalar_of(const NDArray& a) {
+  // The common alpha / beta constants, read without item()'s conversion.
+  if (a.size() == 1 && a.dtype() == DType::Float32) return Scalar(double(*a.data<float>()));
+  if (a.size() == 1 && a.dtype() == DType::Float64) return Scalar(*a.data<double>());
   if (is_complex(a.dtype())) return a.item<std::complex<double>>();
   return Scalar(a.item<double>());
 }
