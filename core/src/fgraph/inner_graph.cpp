@@ -12,7 +12,8 @@ namespace {
 class Matcher {
  public:
   bool match(const FunctionGraph& a, const FunctionGraph& b) {
-    if (a.inputs().size() != b.inputs().size() || a.outputs().size() != b.outputs().size()) return false;
+    if (a.inputs().size() != b.inputs().size() || a.outputs().size() != b.outputs().size())
+      return false;
     const auto& ta = a.toposort();
     const auto& tb = b.toposort();
     if (ta.size() != tb.size()) return false;
@@ -55,7 +56,13 @@ bool inner_graphs_equal(const FunctionGraph& a, const FunctionGraph& b) {
 
 std::size_t inner_graph_hash(const FunctionGraph& g) {
   std::size_t h = g.inputs().size() * 131 + g.outputs().size();
-  for (const Apply* node : g.toposort()) h = h * 1000003 ^ node->op().hash();
+  // Constant inputs count too (by content signature, as equal constants have
+  // equal signatures): Composites fused from one pattern differ only there.
+  for (const Apply* node : g.toposort()) {
+    h = h * 1000003 ^ node->op().hash();
+    for (const auto& in : node->inputs())
+      if (const auto* c = dynamic_cast<const Constant*>(in.get())) h = h * 31 ^ c->signature();
+  }
   for (const auto& in : g.inputs()) h = h * 31 ^ in->type()->hash();
   return h;
 }
