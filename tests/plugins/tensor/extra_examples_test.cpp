@@ -1,9 +1,12 @@
-// Every example case registered with an extra op: it builds, runs in
-// FAST_RUN and DebugMode (which checks infer_shape, aliasing and
-// re-execution) with outputs its static type accepts, and the
-// differentiable ones pass verify_grad.
+// Every example case registered with an extra op passes every check of the
+// plugin test harness (run_all_checks): equal ops and hashes from its
+// props, perform with outputs its static types accept, FAST_RUN and
+// DebugMode agreeing with perform, infer_shape, verify_grad for the
+// differentiable ones, R_op and view/destroy honesty.
 #include "extra_helpers.h"
 #include "theano/core/registry.h"
+#include "theano/testing/checks.h"
+#include "theano/testing/gtest.h"
 
 namespace theano::extra_testing {
 namespace {
@@ -12,46 +15,14 @@ const char* const kOps[] = {
     "Sort",   "ArgSort",  "TopK",          "Searchsorted",        "Unique",      "CumOp",
     "DiffOp", "Bincount", "TakeAlongAxis", "ScatterAddAlongAxis", "ReshapeLike", "IfElse"};
 
-std::vector<TypePtr> input_types(const ExampleCase& ex) {
-  if (!ex.input_types.empty()) return ex.input_types;
-  std::vector<TypePtr> out;
-  for (const Value& v : ex.inputs)
-    out.push_back(TensorType::make(v.array().dtype(), v.array().ndim()));
-  return out;
-}
-
-void run_example(const char* name, const OpSchema& schema, const ExampleCase& ex) {
-  SCOPED_TRACE(std::string(name) + ": " + ex.label);
-  OpPtr op = schema.from_props(ex.props);
-  EXPECT_TRUE(op->equals(*schema.from_props(ex.props)));
-  EXPECT_EQ(op->hash(), schema.from_props(ex.props)->hash());
-  std::vector<Var> ins;
-  for (const TypePtr& t : input_types(ex)) ins.push_back(Variable::make(t));
-  std::vector<Var> outs = (*op)(ins);
-  for (const char* mode : {"FAST_RUN", "DebugMode"}) {
-    FunctionOptions options;
-    options.mode = Mode::named(mode);
-    std::vector<Value> got = eval(ins, outs, ex.inputs, options);
-    for (std::size_t k = 0; k < outs.size(); ++k)
-      EXPECT_TRUE(as_tensor_type(outs[k]->type())->accepts_shape(got[k].array().shape())) << mode;
-  }
-  if (ex.check_grad) {
-    std::vector<NDArray> point;
-    for (const Value& v : ex.inputs) point.push_back(v.array());
-    VerifyGradOptions options;
-    options.input_types = input_types(ex);
-    EXPECT_NO_THROW(verify_grad(op, point, options));
-  }
-}
-
-TEST(ExtraExamples, RunAndMatchTheirTypes) {
+TEST(ExtraExamples, PassEveryHarnessCheck) {
   init();
   for (const char* name : kOps) {
     const OpSchema* schema = Registry::global().find_op(name);
     ASSERT_NE(schema, nullptr) << name;
     EXPECT_EQ(schema->provider, "theano.ops.tensor");
     EXPECT_FALSE(schema->examples.empty()) << name;
-    for (const ExampleCase& ex : schema->examples) run_example(name, *schema, ex);
+    EXPECT_CHECK_PASSES(theano::testing::run_all_checks(*schema));
   }
 }
 
