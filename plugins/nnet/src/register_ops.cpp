@@ -5,6 +5,7 @@
 #include "registration.h"
 #include "scalar/activations.h"
 #include "softmax/softmax_ops.h"
+#include "theano/plugin_api/scalar_examples.h"
 #include "xent/xent_ops.h"
 
 namespace theano::nnet {
@@ -33,7 +34,11 @@ OpSchema plain(const std::string& name, std::string doc, std::vector<ExampleCase
 
 void register_activations(Registrar& r) {
   for (const auto& op : activation_ops()) {
-    r.add_op(OpSchema{op->name(), op->doc(), [op](const Props&) -> OpPtr { return op; }});
+    // Scalar nodes: perform, props and aliasing at a negative and a positive
+    // point; the activations' gradients are checked through Elemwise in
+    // tests/plugins/nnet/grad_test.cpp.
+    r.add_op(OpSchema{op->name(), op->doc(), [op](const Props&) -> OpPtr { return op; },
+                      scalar_examples({{-1.5}, {0.7}})});
   }
 }
 
