@@ -1,7 +1,6 @@
 """The NumPy peers of WORKLOADS.md's workloads that Theano++ runs (W1-W5,
 W9, W10), on workloads.py's inputs, printing the common line format.
 Usage: numpy_peers.py [--only W1,W4]"""
-import argparse
 import os
 import sys
 
@@ -9,7 +8,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import workloads  # noqa: E402
-from timing import report, time_call  # noqa: E402
+from timing import report, run_selected, time_call  # noqa: E402
 
 
 def w1():
@@ -72,14 +71,8 @@ def w10():
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--only", default="")
-    only = set(filter(None, parser.parse_args().only.split(",")))
-    print(f"# numpy {np.__version__}", flush=True)
-    for name, run in (("W1", w1), ("W2", w2), ("W3", w3), ("W4", w4), ("W5", w5), ("W9", w9),
-                      ("W10", w10)):
-        if not only or name in only:
-            run()
+    run_selected({"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W9": w9, "W10": w10},
+                 f"# numpy {np.__version__}")
 
 
 if __name__ == "__main__":

@@ -42,3 +42,17 @@ def check(workload, impl, what, got, want, rtol, atol=0.0):
           f"({want.size} values, max abs error {err.max():.3g}, rtol {rtol:g} atol {atol:g})",
           flush=True)
     return ok
+
+
+def run_selected(runners, banner):
+    """The peers' command line: `--only W1,W4` runs a subset of `runners`
+    (workload id -> function), in order, after printing `banner`."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", default="")
+    only = set(filter(None, parser.parse_args().only.split(",")))
+    print(banner, flush=True)
+    for name, run in runners.items():
+        if not only or name in only:
+            run()

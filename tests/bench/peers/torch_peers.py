@@ -2,13 +2,12 @@
 that Theano++ runs (W1-W5, W9, W10), on workloads.py's inputs, printing the
 common line format; W4 and W5 check their first two losses against NumPy's.
 Skips cleanly without torch. Usage: torch_peers.py [--only W1,W4]"""
-import argparse
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import workloads  # noqa: E402
-from timing import check, report, time_call  # noqa: E402
+from timing import check, report, run_selected, time_call  # noqa: E402
 
 try:
     import torch
@@ -106,15 +105,9 @@ def w10():
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--only", default="")
-    only = set(filter(None, parser.parse_args().only.split(",")))
     torch.set_num_threads(2)
-    print(f"# torch {torch.__version__} numpy {np.__version__}", flush=True)
-    for name, run in (("W1", w1), ("W2", w2), ("W3", w3), ("W4", w4), ("W5", w5), ("W9", w9),
-                      ("W10", w10)):
-        if not only or name in only:
-            run()
+    run_selected({"W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W9": w9, "W10": w10},
+                 f"# torch {torch.__version__} numpy {np.__version__}")
 
 
 if __name__ == "__main__":
