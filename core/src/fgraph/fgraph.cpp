@@ -30,6 +30,16 @@ void erase_client(std::vector<Client>& list, const Client& c) {
   }
 }
 
+// Drops the insertion-order entries of pruned nodes once they are the
+// majority, so walks over the order stay proportional to the graph. Entries
+// of nodes in the graph keep their relative order (a pointer that came back
+// keeps both its entries), so apply_nodes() and toposort() are unchanged.
+template <class NodeMap>
+void compact_node_order(std::vector<Apply*>& order, const NodeMap& nodes) {
+  if (order.size() <= 2 * nodes.size() + 1024) return;
+  std::erase_if(order, [&nodes](Apply* n) { return !nodes.count(n); });
+}
+
 [[noreturn]] void missing_input(const Variable& v) {
   throw CompileError("missing input: " + v.str() + " of type " + v.type()->str() +
                      " is needed to compute the outputs but is not among the function's inputs" +
@@ -121,7 +131,7 @@ void FunctionGraph::import_node(const ApplyPtr& root, const std::string& reason)
     stack.pop_back();
   }
   for (const auto& node : fresh) {
-    nodes_[node.get()] = node;
+    nodes_[node.get()] = NodeEntry{node};
     node_order_.push_back(node.get());
     op_index_[node->op().name()].insert(node.get());
     for (int k = 0; k < node->nout(); ++k) clients_[node->out(k)];
@@ -152,7 +162,7 @@ void FunctionGraph::prune_if_unused(Apply* root, const std::string& reason) {
     if (!nodes_.count(node)) return;
     for (int k = 0; k < node->nout(); ++k)
       if (!clients(node->out(k)).empty()) return;
-    work.push_back(nodes_[node]);  // alive until its inputs are released
+    work.push_back(nodes_[node].node);  // alive until its inputs are released
     nodes_.erase(node);
     op_index_[node->op().name()].erase(node);
     for (int k = 0; k < node->nout(); ++k) clients_.erase(node->out(k));
@@ -172,6 +182,7 @@ void FunctionGraph::prune_if_unused(Apply* root, const std::string& reason) {
       if (list.empty() && in->owner()) remove_node(in->owner());
     }
   }
+  compact_node_order(node_order_, nodes_);
 }
 
 void FunctionGraph::change_input(Apply* node, int index, const Var& new_var,
@@ -256,45 +267,63 @@ const std::vector<Apply*>& FunctionGraph::toposort() const {
       extra[n].insert(extra[n].end(), before.begin(), before.end());
   toposort_.clear();
   toposort_.reserve(nodes_.size());
-  std::unordered_set<const Apply*> done, entered;
+  // A depth-first walk from the outputs, then from the nodes in insertion
+  // order; a node's predecessors are its inputs' producers, then its extra
+  // orderings. Visit marks live in the node entries (one hash lookup per
+  // edge, no allocation per node): `entered` while on the stack, `done`
+  // once sorted; older marks count as unvisited.
+  toposort_epoch_ += 2;
+  const std::uint64_t entered = toposort_epoch_, done = toposort_epoch_ + 1;
   struct Frame {
-    Apply* node;
-    std::vector<Apply*> preds;
+    const NodeEntry* entry;
+    const std::vector<Apply*>* extra;
     std::size_t next;
   };
-  auto preds_of = [&](Apply* n) {
-    std::vector<Apply*> p;
-    for (const auto& in : n->inputs())
-      if (in->owner() && nodes_.count(in->owner())) p.push_back(in->owner());
-    if (auto it = extra.find(n); it != extra.end())
-      p.insert(p.end(), it->second.begin(), it->second.end());
-    return p;
+  auto extra_of = [&](Apply* n) -> const std::vector<Apply*>* {
+    if (extra.empty()) return nullptr;
+    auto it = extra.find(n);
+    return it == extra.end() ? nullptr : &it->second;
+  };
+  // The frame's next predecessor in the graph, or nullptr when none is left.
+  auto next_pred = [&](Frame& f) -> const NodeEntry* {
+    Apply* node = f.entry->node.get();
+    const auto nin = static_cast<std::size_t>(node->nin());
+    while (f.next < nin) {
+      Apply* owner = node->input(static_cast<int>(f.next++))->owner();
+      if (!owner) continue;
+      if (auto it = nodes_.find(owner); it != nodes_.end()) return &it->second;
+    }
+    while (f.extra && f.next - nin < f.extra->size()) {
+      Apply* p = (*f.extra)[f.next++ - nin];
+      if (auto it = nodes_.find(p); it != nodes_.end()) return &it->second;
+    }
+    return nullptr;
   };
   std::vector<Frame> stack;
-  auto visit_root = [&](Apply* root) {
-    if (done.count(root)) return;
-    stack.push_back({root, preds_of(root), 0});
-    entered.insert(root);
+  auto visit_root = [&](const NodeEntry& root) {
+    if (root.mark == done) return;
+    root.mark = entered;
+    stack.push_back({&root, extra_of(root.node.get()), 0});
     while (!stack.empty()) {
-      Frame& f = stack.back();
-      if (f.next < f.preds.size()) {
-        Apply* p = f.preds[f.next++];
-        if (done.count(p)) continue;
-        if (entered.count(p))
+      if (const NodeEntry* p = next_pred(stack.back())) {
+        if (p->mark == done) continue;
+        if (p->mark == entered)
           throw InconsistencyError("the graph's ordering constraints contain a cycle");
-        entered.insert(p);
-        stack.push_back({p, preds_of(p), 0});
+        p->mark = entered;
+        stack.push_back({p, extra_of(p->node.get()), 0});
         continue;
       }
-      done.insert(f.node);
-      toposort_.push_back(f.node);
+      const NodeEntry* finished = stack.back().entry;
+      finished->mark = done;
+      toposort_.push_back(finished->node.get());
       stack.pop_back();
     }
   };
   for (const auto& o : outputs_)
-    if (o->owner() && nodes_.count(o->owner())) visit_root(o->owner());
+    if (o->owner())
+      if (auto it = nodes_.find(o->owner()); it != nodes_.end()) visit_root(it->second);
   for (Apply* n : node_order_)
-    if (nodes_.count(n)) visit_root(n);
+    if (auto it = nodes_.find(n); it != nodes_.end()) visit_root(it->second);
   toposort_valid_ = true;
   return toposort_;
 }
@@ -310,7 +339,8 @@ std::unique_ptr<FunctionGraph> FunctionGraph::clone(CloneMap* map) const {
 }
 
 void FunctionGraph::check_integrity() const {
-  for (const auto& [ptr, node] : nodes_) {
+  for (const auto& [ptr, entry] : nodes_) {
+    const ApplyPtr& node = entry.node;
     for (int i = 0; i < node->nin(); ++i) {
       const auto& cl = clients(node->input(i).get());
       if (std::find(cl.begin(), cl.end(), Client{ptr, i}) == cl.end())

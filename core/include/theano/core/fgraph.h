@@ -2,6 +2,7 @@
 // toposort and Features that are told about every change.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -112,12 +113,20 @@ class FunctionGraph {
   void import_node(const ApplyPtr& node, const std::string& reason);
   void remove_client(const Var& v, Client c, const std::string& reason);
   void prune_if_unused(Apply* node, const std::string& reason);
-  void changed() { ++version_; toposort_valid_ = false; }
+  void changed() {
+    ++version_;
+    toposort_valid_ = false;
+  }
 
   std::vector<Var> inputs_;
   std::vector<Var> outputs_;
   CloneMap clone_map_;
-  std::unordered_map<Apply*, ApplyPtr> nodes_;
+  // A node of the graph, with the toposort's visit mark (see toposort()).
+  struct NodeEntry {
+    ApplyPtr node;
+    mutable std::uint64_t mark = 0;
+  };
+  std::unordered_map<Apply*, NodeEntry> nodes_;
   std::vector<Apply*> node_order_;  // insertion order, may hold pruned entries
   std::unordered_map<const Variable*, std::vector<Client>> clients_;
   std::unordered_map<const Variable*, Var> vars_;  // keeps root variables alive
@@ -125,6 +134,7 @@ class FunctionGraph {
   std::vector<std::shared_ptr<Feature>> features_;
   mutable std::vector<Apply*> toposort_;
   mutable bool toposort_valid_ = false;
+  mutable std::uint64_t toposort_epoch_ = 0;  // marks below it are from older sorts
   std::uint64_t version_ = 0;
 };
 
