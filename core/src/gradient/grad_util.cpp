@@ -1,6 +1,8 @@
 // Helpers of the gradient driver (see grad_util.h).
 #include "grad_util.h"
 
+#include <algorithm>
+
 #include "theano/core/config.h"
 #include "theano/tensor.h"
 
@@ -52,10 +54,26 @@ Var cast_to_dtype_of(const Var& g, const Var& like) {
 }
 
 Var sum_terms(const std::vector<Var>& terms) {
+  // One add reads at most kMaxAddTerms terms: a value read by hundreds of
+  // nodes gets a shallow tree of adds, which every mode can run (an
+  // unfused elementwise node takes a bounded number of operands).
+  constexpr std::size_t kMaxAddTerms = 32;
   if (terms.size() == 1) return terms[0];
+  std::vector<Var> level = terms;
+  while (level.size() > kMaxAddTerms) {
+    std::vector<Var> next;
+    for (std::size_t i = 0; i < level.size(); i += kMaxAddTerms) {
+      std::vector<Var> group(
+          level.begin() + static_cast<std::ptrdiff_t>(i),
+          level.begin() + static_cast<std::ptrdiff_t>(std::min(level.size(), i + kMaxAddTerms)));
+      next.push_back(sum_terms(group));
+    }
+    level = std::move(next);
+  }
+  if (level.size() == 1) return level[0];
   std::vector<T::Operand> operands;
-  operands.reserve(terms.size());
-  for (const Var& t : terms) operands.emplace_back(t);
+  operands.reserve(level.size());
+  for (const Var& t : level) operands.emplace_back(t);
   return T::add(operands);
 }
 

@@ -28,7 +28,8 @@ Var seed_ones(const Var& cost);
 /// `g` cast to the dtype of `like` when `like` is a float or complex tensor
 /// of another dtype (so float64 never enters a float32 graph).
 Var cast_to_dtype_of(const Var& g, const Var& like);
-/// The sum of `terms` (one term is returned unchanged).
+/// The sum of `terms` (one term is returned unchanged), as adds of at most
+/// 32 terms each (a tree of them for more).
 Var sum_terms(const std::vector<Var>& terms);
 /// Throws ValueError when the tensor gradient `g` of `x` has another ndim;
 /// `context` says who produced it.
