@@ -1,6 +1,7 @@
 // Internal: the compiled state behind a Function, shared by its copies.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -46,6 +47,12 @@ struct FunctionImpl {
 
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<Frame>> pool;
+  /// One idle frame outside the pool, guarded by a try-lock flag instead of
+  /// pool_mutex: a function called from one thread at a time takes and
+  /// returns it with two atomic operations each; the loser of a race falls
+  /// back to the pool.
+  mutable std::atomic_flag spare_busy;
+  mutable std::unique_ptr<Frame> spare;
 
   std::unique_ptr<Frame> acquire() const;
   void release(std::unique_ptr<Frame> frame) const;

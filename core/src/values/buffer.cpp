@@ -1,11 +1,13 @@
 // Buffers: 64-byte aligned allocations on the host, or on a backend's device
-// through the DeviceMemory it registered. Zero-byte buffers are valid.
+// through the DeviceMemory it registered. Zero-byte buffers are valid. Small
+// host buffers come from a per-thread block cache (small_block_cache.h).
 #include "theano/core/buffer.h"
 
 #include <cstdlib>
 #include <new>
 
 #include "device_memory.h"
+#include "small_block_cache.h"
 #include "theano/core/errors.h"
 #include "theano/core/registry.h"
 
@@ -20,6 +22,17 @@ std::size_t round_up_to_alignment(std::size_t bytes) {
 std::shared_ptr<Buffer> allocate_on_host(std::size_t bytes) {
   if (bytes > std::size_t{1} << 62) {
     throw MemoryError("cannot allocate " + std::to_string(bytes) + " bytes on cpu: size is absurd");
+  }
+  if (bytes <= detail::kLargestCachedBlock) {
+    const std::size_t block_size = detail::small_block_size(bytes);
+    void* block = detail::take_small_block(bytes);
+    try {
+      return Buffer::wrap(block, bytes, Device::cpu(),
+                          [block_size](void* p) { detail::give_small_block(p, block_size); });
+    } catch (...) {
+      detail::give_small_block(block, block_size);
+      throw;
+    }
   }
   std::unique_ptr<void, decltype(&std::free)> data(
       std::aligned_alloc(kBufferAlignment, round_up_to_alignment(bytes)), &std::free);
@@ -68,7 +81,13 @@ std::shared_ptr<Buffer> Buffer::allocate(std::size_t bytes, const Device& device
 
 std::shared_ptr<Buffer> Buffer::wrap(void* data, std::size_t bytes, const Device& device,
                                      std::function<void(void*)> release) {
-  return std::shared_ptr<Buffer>(new Buffer(data, bytes, device, std::move(release)));
+  // One allocation for the Buffer and its reference count; the local class
+  // has wrap's access to the private constructor.
+  struct SharedBuffer : Buffer {
+    SharedBuffer(void* d, std::size_t b, const Device& dev, std::function<void(void*)> r)
+        : Buffer(d, b, dev, std::move(r)) {}
+  };
+  return std::make_shared<SharedBuffer>(data, bytes, device, std::move(release));
 }
 
 Buffer::Buffer(void* data, std::size_t bytes, Device device, std::function<void(void*)> release)
