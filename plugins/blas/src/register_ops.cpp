@@ -107,8 +107,9 @@ void register_config(Registrar& r) {
   r.add_config_option(ConfigOptionSpec{
       kThreadsFlag,
       "0",
-      "threads OpenBLAS may use; 0: every core for products of at least 2^21 multiply-adds, one "
-      "thread for smaller ones (fastest on this machine: no hand-off, no spinning workers)",
+      "threads OpenBLAS may use; 0: one thread for products under 2^21 multiply-adds, every core "
+      "from 2^28, and in between every core only while the 1-minute load average is under the "
+      "core count + 0.5 (fastest on this shared machine: see docs/performance.md)",
       {},
       [](const std::string& text) {
         try {
