@@ -36,8 +36,11 @@ Var MergeIndex::canonical_constant(const Var& c) {
 }
 
 Apply* MergeIndex::find_or_insert(const FunctionGraph& fg, Apply& node) {
-  // Keyed by op name and inputs (props only matter on a hit: cheaper).
-  std::size_t key = std::hash<std::string>()(node.op().name());
+  // Keyed by op hash and inputs: equal ops have equal hashes, and nodes of
+  // different ops on the same inputs (every Composite of a graph may read
+  // just x and y) land apart instead of in one long bucket.
+  const std::size_t hash = op_hash(node.op_ptr());
+  std::size_t key = hash;
   for (const auto& in : node.inputs()) key = key * 1000003u ^ std::hash<const void*>()(in.get());
   auto [lo, hi] = nodes_.equal_range(key);
   bool known = false;
@@ -47,9 +50,8 @@ Apply* MergeIndex::find_or_insert(const FunctionGraph& fg, Apply& node) {
       known = true;
       continue;
     }
+    if (other->op_ptr() != node.op_ptr() && op_hash(other->op_ptr()) != hash) continue;
     if (!fg.contains(other) || !mergeable(*other) || !mergeable(node)) continue;
-    if (other->op_ptr() != node.op_ptr() && op_hash(other->op_ptr()) != op_hash(node.op_ptr()))
-      continue;  // equal ops have equal hashes
     if (same_computation(*other, node)) return other;
   }
   if (!known) nodes_.emplace(key, &node);
