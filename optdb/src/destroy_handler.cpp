@@ -57,8 +57,9 @@ std::vector<Apply*> sorted_by_id(const std::unordered_set<Apply*>& nodes) {
 
 }  // namespace
 
-DestroyHandler::DestroyHandler(std::unordered_set<const Variable*> destroyable)
-    : destroyable_(std::move(destroyable)) {}
+DestroyHandler::DestroyHandler(std::unordered_set<const Variable*> destroyable,
+                               std::unordered_set<const Variable*> prechecked_only)
+    : destroyable_(std::move(destroyable)), prechecked_only_(std::move(prechecked_only)) {}
 
 void DestroyHandler::on_attach(FunctionGraph& fg) {
   for (Apply* n : fg.apply_nodes())
@@ -157,6 +158,10 @@ DestroyHandler::Analysis DestroyHandler::analyze_in_order(
       for (int i : ins) {
         Variable* root = view_root(d->input(i).get());
         if (!may_destroy(*root)) fail(d, i, "whose storage is " + describe_root(*root));
+        if (prechecked_only_.count(root)) {
+          std::string why = refuse_unchecked(fg, d, *root);
+          if (!why.empty()) fail(d, i, why);
+        }
         auto [it, fresh] = owner_of.emplace(root, d);
         if (!fresh && it->second != d) {
           fail(d, i, "a value already overwritten by " + node_str(*it->second));
@@ -203,6 +208,31 @@ void DestroyHandler::add_shared_orderings(const FunctionGraph& fg,
     auto& before = a.order[d];
     before.insert(before.end(), last.begin(), last.end());
   }
+}
+
+// Why `d` may not overwrite the prechecked-only `root`, or "" when it may:
+// it must check its inputs before writing, and no node may read its
+// results (they would run after the write and could fail).
+std::string DestroyHandler::refuse_unchecked(const FunctionGraph& fg, Apply* d,
+                                             const Variable& root) const {
+  auto* checked = dynamic_cast<const PrecheckedOp*>(&d->op());
+  std::string target = "the storage of the shared variable " + root.str();
+  if (!checked || !checked->can_precheck(*d)) {
+    return target +
+           ", which only ops that check their inputs before writing may overwrite "
+           "(flag inplace_shared_updates=checked)";
+  }
+  bool direct = false;
+  for (const auto& [o, ins] : d->op().destroy_map())
+    for (int i : ins) direct = direct || d->input(i).get() == &root;
+  if (!direct) return target + " through a view";
+  for (int k = 0; k < d->nout(); ++k)
+    for (const Client& c : fg.clients(d->out(k)))
+      if (c.node) {
+        return target + ", but " + node_str(*c.node) +
+               " reads the result and could fail after the write";
+      }
+  return {};
 }
 
 std::string DestroyHandler::find_cycle(const FunctionGraph& fg,

@@ -152,8 +152,9 @@ int InplaceOptimizer::apply(FunctionGraph& fg) const {
   auto* dh = fg.get_feature<DestroyHandler>();
   if (!dh) {
     auto* session = OptimizeSession::of(fg);
-    fg.attach_feature(std::make_shared<DestroyHandler>(
-        session ? session->destroyable : std::unordered_set<const Variable*>{}));
+    fg.attach_feature(
+        session ? std::make_shared<DestroyHandler>(session->destroyable, session->prechecked_only)
+                : std::make_shared<DestroyHandler>());
     dh = fg.get_feature<DestroyHandler>();
   }
   if (!fg.get_feature<ChangeTracker>()) fg.attach_feature(std::make_shared<ChangeTracker>());

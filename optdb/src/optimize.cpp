@@ -33,7 +33,7 @@ void guard_existing_destroyers(FunctionGraph& fg, const OptimizeOptions& options
   bool any = false;
   for (Apply* n : fg.apply_nodes()) any = any || !n->op().destroy_map().empty();
   if (!any) return;
-  fg.attach_feature(std::make_shared<DestroyHandler>(options.destroyable));
+  fg.attach_feature(std::make_shared<DestroyHandler>(options.destroyable, options.prechecked_only));
   try {
     fg.validate();
   } catch (const InconsistencyError& e) {
@@ -62,6 +62,7 @@ void optimize(FunctionGraph& fg, const Mode& mode, OptimizeReport* report,
   session->on_error = configured_on_error();
   session->verbose = mode.verbose;
   session->destroyable = options.destroyable;
+  session->prechecked_only = options.prechecked_only;
   std::size_t before = fg.size();
   fg.attach_feature(session);
   try {

@@ -58,8 +58,8 @@ std::shared_ptr<GraphRewriter> add_destroy_handler() {
     if (auto* sf = fg.get_feature<ShapeFeature>()) fg.remove_feature(sf);
     if (!fg.get_feature<DestroyHandler>()) {
       auto* s = OptimizeSession::of(fg);
-      fg.attach_feature(std::make_shared<DestroyHandler>(
-          s ? s->destroyable : std::unordered_set<const Variable*>{}));
+      fg.attach_feature(s ? std::make_shared<DestroyHandler>(s->destroyable, s->prechecked_only)
+                          : std::make_shared<DestroyHandler>());
     }
     return 0;
   });

@@ -100,6 +100,12 @@ void check_unused(const FunctionGraph& fg, const std::vector<In>& inputs, std::s
   }
 }
 
+bool has_lazy_node(const FunctionGraph& fg) {
+  for (const Apply* n : fg.apply_nodes())
+    if (n->op().as_lazy()) return true;
+  return false;
+}
+
 // The variable whose storage `v` shares, following declared views and
 // in-place writes back towards the inputs.
 const Variable* storage_root(const Variable* v) {
@@ -129,23 +135,29 @@ std::vector<bool> outputs_needing_copy(const FunctionGraph& fg, std::size_t num_
 }
 
 // The roots in-place ops may overwrite: inputs the caller marked mutable
-// and, when the inplace_shared_updates flag allows it, shared variables
-// that receive an update (their old value is dead after the call). The
-// flag is off by default because a call failing after such a write would
-// leave the shared variable half-updated.
+// and shared variables that receive an update (their old value is dead
+// after the call), as the inplace_shared_updates flag allows. Under the
+// default, "checked", only ops that validate their inputs before writing
+// may overwrite shared storage, as the program's last steps, so a call
+// that fails changes no shared variable; a lazy graph (ifelse) runs in an
+// order of its own, so there the updates are copied.
 optdb::OptimizeOptions destroyable_roots(const std::vector<In>& inputs, const FunctionGraph& fg,
                                          const VarPairs& updates) {
   optdb::OptimizeOptions o;
   for (std::size_t i = 0; i < inputs.size(); ++i)
     if (inputs[i].mutable_) o.destroyable.insert(fg.inputs()[i].get());
-  if (!Config::global().get_bool("inplace_shared_updates")) return o;
+  std::string policy = Config::global().get("inplace_shared_updates");
+  bool always = policy == "always" || policy == "True";
+  if (policy == "never" || policy == "False") return o;
+  if (!always && has_lazy_node(fg)) return o;
   std::unordered_set<const Container*> updated;
   for (const auto& [target, expr] : updates)
     updated.insert(static_cast<const SharedVariable*>(target.get())->container().get());
   for (const Variable* v : fg.variables()) {
     if (v->kind() != Variable::Kind::Shared) continue;
-    if (updated.count(static_cast<const SharedVariable*>(v)->container().get()))
-      o.destroyable.insert(v);
+    if (!updated.count(static_cast<const SharedVariable*>(v)->container().get())) continue;
+    o.destroyable.insert(v);
+    if (!always) o.prechecked_only.insert(v);
   }
   return o;
 }

@@ -67,8 +67,42 @@ void Program::run_node_guarded(Frame& frame, std::size_t position) const {
   for (auto& [c, v] : saved) frame.cells[c] = std::move(v);
 }
 
+namespace {
+
+// A shared value's buffer is private to this call when only its container
+// and this frame's cell hold it.
+void make_private(Value& cell) {
+  if (cell.is_array() && cell.array().buffer().use_count() <= 2) return;
+  cell = cell.deep_copy();
+}
+
+}  // namespace
+
+// Before the first commit step writes, every commit step checks its inputs:
+// a failure here leaves all shared storage untouched. Then the storage to
+// overwrite is made private to this call.
+void Program::precheck_commit(Frame& frame) const {
+  for (std::size_t p = static_cast<std::size_t>(commit_begin_); p < nodes_.size(); ++p) {
+    const LinkedNode& n = nodes_[p];
+    if (!n.precheck) continue;
+    InputRefs in(frame.refs.data() + n.refs_offset, n.inputs.size());
+    try {
+      n.precheck->precheck(*n.node, in);
+    } catch (const NodeError&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw make_node_error(fg_, *n.node, static_cast<int>(p), in,
+                            std::string(e.what()) + " (found before any shared variable changed)",
+                            this, &frame);
+    }
+  }
+  for (std::size_t p = static_cast<std::size_t>(commit_begin_); p < nodes_.size(); ++p)
+    for (int c : nodes_[p].commit_cells) make_private(frame.cells[c]);
+}
+
 void Program::run_flat(Frame& frame) const {
   for (std::size_t p = 0; p < nodes_.size(); ++p) {
+    if (static_cast<int>(p) == commit_begin_) precheck_commit(frame);
     run_node(frame, p);
     for (int c : gc_after_[p]) frame.cells[c].reset();
   }

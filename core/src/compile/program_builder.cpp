@@ -24,7 +24,10 @@ class ProgramBuilder {
     for (std::size_t p = 0; p < prog_->nodes_.size(); ++p)
       for (int c : prog_->nodes_[p].outputs) prog_->producer_[c] = static_cast<int>(p);
     schedule_gc();
-    if (prog_->lazy_) add_destroy_guards();
+    if (prog_->lazy_)
+      add_destroy_guards();
+    else
+      mark_commit_steps();
     return std::move(prog_);
   }
 
@@ -102,6 +105,44 @@ class ProgramBuilder {
         }
         if (!readers.empty()) nodes[p].destroy_guards.emplace_back(ins.front(), std::move(readers));
       }
+    }
+  }
+
+  // Whether `node` overwrites the storage of a shared variable (following
+  // views and earlier in-place writes back to the root).
+  static bool overwrites_shared(const Apply& node) {
+    for (const auto& [out, ins] : node.op().destroy_map()) {
+      if (ins.empty()) continue;
+      const Variable* v = node.input(ins.front()).get();
+      while (const Apply* n = v->owner()) {
+        int src = -1;
+        for (const IOMap& m : {n->op().view_map(), n->op().destroy_map()})
+          for (const auto& [o, in] : m)
+            if (o == v->index() && !in.empty()) src = in.front();
+        if (src < 0) break;
+        v = n->input(src).get();
+      }
+      if (v->kind() == Variable::Kind::Shared) return true;
+    }
+    return false;
+  }
+
+  // The DestroyHandler schedules the nodes overwriting shared storage after
+  // all others; those at the end of the schedule are the commit steps.
+  void mark_commit_steps() {
+    auto& nodes = prog_->nodes_;
+    std::size_t begin = nodes.size();
+    while (begin > 0 && overwrites_shared(*nodes[begin - 1].node)) --begin;
+    if (begin == nodes.size()) return;
+    prog_->commit_begin_ = static_cast<int>(begin);
+    for (std::size_t p = begin; p < nodes.size(); ++p) {
+      LinkedNode& n = nodes[p];
+      auto* checked = dynamic_cast<const PrecheckedOp*>(&n.node->op());
+      if (checked && checked->can_precheck(*n.node)) n.precheck = checked;
+      for (const auto& [out, ins] : n.node->op().destroy_map())
+        for (int i : ins)
+          if (n.node->input(i)->kind() == Variable::Kind::Shared)
+            n.commit_cells.push_back(n.inputs[i]);
     }
   }
 

@@ -77,10 +77,12 @@ std::vector<ConfigOptionSpec> core_flags() {
       flag("optimizer_verbose", "False", "print each rewrite as it is applied", {}, validate_bool),
       flag("allow_gc", "True", "free intermediate results as soon as they are consumed", {},
            validate_bool),
-      flag("inplace_shared_updates", "False",
-           "let in-place ops write a shared variable's update into its storage (saves a copy; "
-           "a call failing part-way may then leave the variable changed)",
-           {}, validate_bool),
+      flag("inplace_shared_updates", "checked",
+           "whether in-place ops may write a shared variable's update into its storage: "
+           "checked (only ops that validate their inputs first, run last, so a failing call "
+           "changes nothing), always (any in-place op; a call failing part-way may leave the "
+           "variable changed; also True), never (always copy; also False)",
+           {"checked", "always", "never", "True", "False"}),
       flag("compute_test_value", "off", "evaluate test values while building graphs",
            {"off", "ignore", "warn", "raise"}),
       flag("exception_verbosity", "low", "how much graph context errors print", {"low", "high"}),

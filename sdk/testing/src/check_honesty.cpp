@@ -2,7 +2,8 @@
 // (perform, make_thunk, the registered CPU kernels) on private copies of the
 // inputs and compares what it did with what the op declares: an input whose
 // bytes changed must be in destroy_map, an output sharing memory with an
-// input must be in view_map or destroy_map for that input.
+// input must be in view_map or destroy_map for that input. A PrecheckedOp's
+// precheck must accept the same inputs without writing them.
 #include <algorithm>
 #include <cstring>
 
@@ -73,6 +74,26 @@ std::optional<std::string> dishonesty(const Apply& node, const OpCase& c,
   return std::nullopt;
 }
 
+/// A PrecheckedOp's precheck must accept inputs its implementations run on,
+/// and must not write them.
+std::optional<std::string> precheck_dishonesty(const Apply& node, const OpCase& c) {
+  auto* checked = dynamic_cast<const PrecheckedOp*>(&node.op());
+  if (!checked || !checked->can_precheck(node)) return std::nullopt;
+  std::vector<Value> inputs = deep_copies(c.inputs);
+  std::vector<Value*> refs;
+  for (Value& v : inputs) refs.push_back(&v);
+  try {
+    checked->precheck(node, InputRefs(refs.data(), refs.size()));
+  } catch (const std::exception& e) {
+    return std::string("precheck rejected inputs that perform runs on: ") + e.what();
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].is_array() && !same_bytes(inputs[i].array(), c.inputs[i].array()))
+      return "precheck overwrote input " + std::to_string(i);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 CheckResult check_view_and_destroy_honesty(const OpCase& c, const CheckOptions& /*options*/) {
@@ -84,6 +105,11 @@ CheckResult check_view_and_destroy_honesty(const OpCase& c, const CheckOptions& 
     impls = implementations(*built.node);
   } catch (const std::exception& e) {
     return skip(r, std::string("make_node fails (see the perform check): ") + e.what());
+  }
+  try {
+    if (auto problem = precheck_dishonesty(*built.node, c)) return fail(r, *problem);
+  } catch (const std::exception& e) {
+    return fail(r, std::string("precheck threw: ") + e.what());
   }
   for (const Implementation& impl : impls) {
     try {

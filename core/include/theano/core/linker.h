@@ -48,6 +48,14 @@ struct LinkedNode {
   /// the same storage (directly or through views). If one of them has not
   /// run yet when this node runs, the node gets a private copy instead.
   std::vector<std::pair<int, std::vector<int>>> destroy_guards;
+  /// Set on the final steps that overwrite shared storage when their op
+  /// can check its inputs first (see PrecheckedOp and commit_begin()).
+  const PrecheckedOp* precheck = nullptr;
+  /// Commit steps: the shared-variable cells this node overwrites. Before
+  /// the first commit step, each gets a private copy if anything beyond
+  /// its container and this frame holds the buffer (a concurrent call, a
+  /// value the user borrowed), so only the new value's owner sees the write.
+  std::vector<int> commit_cells;
 };
 
 /// Storage for one execution of a Program: a value cell per variable. A
@@ -76,6 +84,11 @@ class Program {
   const std::vector<LinkedNode>& nodes() const { return nodes_; }
   bool lazy() const { return lazy_; }
   const FunctionGraph& fgraph() const { return *fg_; }
+  /// Position of the first of the final nodes that overwrite shared
+  /// storage (the "commit" steps), or -1. Before it runs, every commit step
+  /// with a precheck validates its inputs, so either all of them write or
+  /// none does.
+  int commit_begin() const { return commit_begin_; }
 
   /// A frame with constants filled in.
   std::unique_ptr<Frame> new_frame() const;
@@ -90,6 +103,7 @@ class Program {
   void run_lazy(Frame& frame) const;
   void run_node(Frame& frame, std::size_t position) const;
   void run_node_guarded(Frame& frame, std::size_t position) const;
+  void precheck_commit(Frame& frame) const;
 
   const FunctionGraph* fg_ = nullptr;
   int num_cells_ = 0;
@@ -104,6 +118,7 @@ class Program {
   int num_refs_ = 0;
   bool lazy_ = false;
   bool allow_gc_ = true;
+  int commit_begin_ = -1;
   NodeHooks hooks_;
 };
 

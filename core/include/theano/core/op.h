@@ -53,6 +53,23 @@ class LazyOp {
                                         OutputRefs outputs) const = 0;
 };
 
+/// Implemented by in-place ops that can tell from their inputs alone whether
+/// running will succeed. Only such ops may overwrite a shared variable's
+/// storage by default (flag `inplace_shared_updates=checked`): the VM runs
+/// them last, and calls precheck on all of them before the first one writes,
+/// so a call that fails leaves every shared variable as it was.
+class PrecheckedOp {
+ public:
+  virtual ~PrecheckedOp() = default;
+  /// Whether this node can keep precheck's promise (an op may depend on its
+  /// props, e.g. on whether its scalar code can fail). Default: yes.
+  virtual bool can_precheck(const Apply& /*node*/) const { return true; }
+  /// Throws the error that running the node on `inputs` would raise. When it
+  /// returns, perform and every kernel of the op must run without throwing
+  /// (running out of memory aside) and without reading its outputs' cells.
+  virtual void precheck(const Apply& node, InputRefs inputs) const = 0;
+};
+
 /// An operation. Subclasses hold their attributes as members and reflect them
 /// through props(); two ops are equal when name and props are equal.
 class Op : public std::enable_shared_from_this<Op> {

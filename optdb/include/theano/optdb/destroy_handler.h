@@ -28,8 +28,11 @@ namespace theano::optdb {
 class DestroyHandler : public Feature {
  public:
   /// `destroyable`: root variables (mutable inputs, shared variables with an
-  /// update) the function may overwrite.
-  explicit DestroyHandler(std::unordered_set<const Variable*> destroyable = {});
+  /// update) the function may overwrite. `prechecked_only`: those of them
+  /// only a PrecheckedOp may overwrite, and only as a last step (no node
+  /// reads its result), so every such write can be checked before any runs.
+  explicit DestroyHandler(std::unordered_set<const Variable*> destroyable = {},
+                          std::unordered_set<const Variable*> prechecked_only = {});
 
   void on_attach(FunctionGraph& fg) override;
   void on_import(FunctionGraph& fg, Apply& node, const std::string& reason) override;
@@ -64,11 +67,13 @@ class DestroyHandler : public Feature {
   Analysis analyze_in_order(const FunctionGraph& fg, const std::vector<Apply*>& destroyers) const;
   void add_shared_orderings(const FunctionGraph& fg, const std::vector<Apply*>& shared,
                             Analysis& a) const;
+  std::string refuse_unchecked(const FunctionGraph& fg, Apply* d, const Variable& root) const;
   static std::string find_cycle(const FunctionGraph& fg,
                                 const std::map<Apply*, std::vector<Apply*>>& order);
 
   std::unordered_set<Apply*> destroyers_;
   std::unordered_set<const Variable*> destroyable_;
+  std::unordered_set<const Variable*> prechecked_only_;
   mutable Analysis cache_;
   mutable std::uint64_t cache_version_ = ~std::uint64_t{0};
   mutable const FunctionGraph* cache_fg_ = nullptr;

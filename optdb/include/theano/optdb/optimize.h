@@ -39,6 +39,9 @@ struct OptimizeOptions {
   /// Root variables of the graph (inputs marked mutable, shared variables
   /// that have an update) whose storage in-place ops may overwrite.
   std::unordered_set<const Variable*> destroyable;
+  /// Those of `destroyable` only ops that check their inputs first may
+  /// overwrite, as a final step (see PrecheckedOp).
+  std::unordered_set<const Variable*> prechecked_only;
 };
 
 /// Runs the optimizer query selected by `mode` (stages in phase order) on

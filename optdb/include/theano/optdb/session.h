@@ -38,6 +38,8 @@ class OptimizeSession : public Feature {
   bool verbose = false;
   /// Root variables (inputs, shared variables) the function may overwrite.
   std::unordered_set<const Variable*> destroyable;
+  /// Those of them only PrecheckedOps may overwrite, as a final step.
+  std::unordered_set<const Variable*> prechecked_only;
 
   /// Counts `n` applications of the rewrite `name`.
   void note_applied(const std::string& name, int n = 1) { applied_[name] += n; }

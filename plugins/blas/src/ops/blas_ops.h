@@ -46,7 +46,7 @@ class Dot22ScalarOp final : public Op {
 };
 
 /// b * z + a * (x @ y): inputs (z, a, x, y, b). In place, z is overwritten.
-class GemmOp final : public Op, public optdb::InplaceCapable {
+class GemmOp final : public Op, public optdb::InplaceCapable, public PrecheckedOp {
  public:
   explicit GemmOp(bool inplace) : inplace_(inplace) {}
   std::string name() const override { return "Gemm"; }
@@ -54,6 +54,8 @@ class GemmOp final : public Op, public optdb::InplaceCapable {
   std::string display() const override;
   ApplyPtr make_node(std::vector<Var> inputs) const override;
   void perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const override;
+  /// The shape checks perform makes before it writes.
+  void precheck(const Apply& node, InputRefs inputs) const override;
   std::optional<std::vector<ShapeVars>> infer_shape(
       const Apply& node, const std::vector<ShapeVars>& input_shapes) const override;
   std::vector<Var> L_op(const Apply& node, const std::vector<Var>& output_grads) const override;
@@ -66,7 +68,7 @@ class GemmOp final : public Op, public optdb::InplaceCapable {
 };
 
 /// beta * y + alpha * (A @ x): inputs (y, alpha, A, x, beta).
-class GemvOp final : public Op, public optdb::InplaceCapable {
+class GemvOp final : public Op, public optdb::InplaceCapable, public PrecheckedOp {
  public:
   explicit GemvOp(bool inplace) : inplace_(inplace) {}
   std::string name() const override { return "Gemv"; }
@@ -74,6 +76,8 @@ class GemvOp final : public Op, public optdb::InplaceCapable {
   std::string display() const override;
   ApplyPtr make_node(std::vector<Var> inputs) const override;
   void perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const override;
+  /// The shape checks perform makes before it writes.
+  void precheck(const Apply& node, InputRefs inputs) const override;
   std::optional<std::vector<ShapeVars>> infer_shape(
       const Apply& node, const std::vector<ShapeVars>& input_shapes) const override;
   std::vector<Var> L_op(const Apply& node, const std::vector<Var>& output_grads) const override;
@@ -86,7 +90,7 @@ class GemvOp final : public Op, public optdb::InplaceCapable {
 };
 
 /// A + alpha * outer(x, y): inputs (A, alpha, x, y).
-class GerOp final : public Op, public optdb::InplaceCapable {
+class GerOp final : public Op, public optdb::InplaceCapable, public PrecheckedOp {
  public:
   explicit GerOp(bool destructive) : destructive_(destructive) {}
   std::string name() const override { return "Ger"; }
@@ -94,6 +98,8 @@ class GerOp final : public Op, public optdb::InplaceCapable {
   std::string display() const override;
   ApplyPtr make_node(std::vector<Var> inputs) const override;
   void perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const override;
+  /// The shape checks perform makes before it writes.
+  void precheck(const Apply& node, InputRefs inputs) const override;
   std::optional<std::vector<ShapeVars>> infer_shape(
       const Apply& node, const std::vector<ShapeVars>& input_shapes) const override;
   std::vector<Var> L_op(const Apply& node, const std::vector<Var>& output_grads) const override;

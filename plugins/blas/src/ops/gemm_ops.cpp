@@ -109,7 +109,7 @@ ApplyPtr GemmOp::make_node(std::vector<Var> inputs) const {
   return build(std::move(inputs), {TensorType::make(tz->dtype(), out)});
 }
 
-void GemmOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
+void GemmOp::precheck(const Apply&, InputRefs inputs) const {
   const NDArray& z = inputs[0].array();
   const NDArray& x = inputs[2].array();
   const NDArray& y = inputs[3].array();
@@ -119,6 +119,13 @@ void GemmOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
                      " cannot hold the product of " + shape_str(x.shape()) + " and " +
                      shape_str(y.shape()));
   }
+}
+
+void GemmOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const {
+  precheck(node, inputs);
+  const NDArray& z = inputs[0].array();
+  const NDArray& x = inputs[2].array();
+  const NDArray& y = inputs[3].array();
   Scalar alpha = scalar_of(inputs[1].array()), beta = scalar_of(inputs[4].array());
   NDArray out = z;
   if (!inplace_) {

@@ -27,7 +27,7 @@ ApplyPtr GemvOp::make_node(std::vector<Var> inputs) const {
   return build(std::move(inputs), {TensorType::make(ty->dtype(), out)});
 }
 
-void GemvOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
+void GemvOp::precheck(const Apply&, InputRefs inputs) const {
   const NDArray& y = inputs[0].array();
   const NDArray& a = inputs[2].array();
   const NDArray& x = inputs[3].array();
@@ -37,6 +37,13 @@ void GemvOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
                      " cannot hold the product of " + shape_str(a.shape()) + " and " +
                      shape_str(x.shape()));
   }
+}
+
+void GemvOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const {
+  precheck(node, inputs);
+  const NDArray& y = inputs[0].array();
+  const NDArray& a = inputs[2].array();
+  const NDArray& x = inputs[3].array();
   Scalar alpha = scalar_of(inputs[1].array()), beta = scalar_of(inputs[4].array());
   NDArray out = y;
   if (!inplace_) {
@@ -92,7 +99,7 @@ ApplyPtr GerOp::make_node(std::vector<Var> inputs) const {
   return build(std::move(inputs), {TensorType::make(ta->dtype(), out)});
 }
 
-void GerOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
+void GerOp::precheck(const Apply&, InputRefs inputs) const {
   const NDArray& a = inputs[0].array();
   const NDArray& x = inputs[2].array();
   const NDArray& y = inputs[3].array();
@@ -101,6 +108,13 @@ void GerOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
                      " does not match the outer product of " + shape_str(x.shape()) + " and " +
                      shape_str(y.shape()));
   }
+}
+
+void GerOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const {
+  precheck(node, inputs);
+  const NDArray& a = inputs[0].array();
+  const NDArray& x = inputs[2].array();
+  const NDArray& y = inputs[3].array();
   NDArray out = a;
   if (!destructive_) {
     out = output_buffer(outputs[0], a.dtype(), a.shape());

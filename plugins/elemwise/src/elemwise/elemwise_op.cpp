@@ -131,6 +131,10 @@ void ElemwiseOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs
   run_plan(make_plan(node, *scalar_, inplace_), inputs, outputs);
 }
 
+void ElemwiseOp::precheck(const Apply& node, InputRefs inputs) const {
+  checked_shape(make_plan(node, *scalar_, inplace_), inputs);
+}
+
 std::optional<Thunk> ElemwiseOp::make_thunk(const Apply& node) const {
   auto plan = std::make_shared<const ElemwisePlan>(make_plan(node, *scalar_, inplace_));
   return Thunk([plan](InputRefs in, OutputRefs out) { run_plan(*plan, in, out); });

@@ -13,7 +13,7 @@
 
 namespace theano::elemwise {
 
-class ElemwiseOp final : public Op, public optdb::InplaceCapable {
+class ElemwiseOp final : public Op, public optdb::InplaceCapable, public PrecheckedOp {
  public:
   explicit ElemwiseOp(std::shared_ptr<const ScalarOp> scalar, InplacePattern inplace = {});
   /// Builds from props {scalar_op, <scalar props>..., inplace_pattern}.
@@ -29,6 +29,8 @@ class ElemwiseOp final : public Op, public optdb::InplaceCapable {
   ApplyPtr make_node(std::vector<Var> inputs) const override;
   void perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const override;
   std::optional<Thunk> make_thunk(const Apply& node) const override;
+  /// Broadcasting and in-place shapes; the scalar loops themselves never throw.
+  void precheck(const Apply& node, InputRefs inputs) const override;
   std::optional<std::vector<ShapeVars>> infer_shape(
       const Apply& node, const std::vector<ShapeVars>& input_shapes) const override;
   std::vector<Var> L_op(const Apply& node, const std::vector<Var>& output_grads) const override;

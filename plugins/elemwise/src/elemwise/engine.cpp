@@ -223,11 +223,24 @@ void execute(const ElemwisePlan& plan, Operands& ops) {
 
 }  // namespace
 
-void run_plan(const ElemwisePlan& plan, InputRefs inputs, OutputRefs outputs) {
+Shape checked_shape(const ElemwisePlan& plan, InputRefs inputs) {
   const std::size_t nin = inputs.size();
   const Shape* shapes[kMaxOperands];
   for (std::size_t i = 0; i < nin; ++i) shapes[i] = &inputs[i].array().shape();
   Shape shape = broadcast_shapes(plan.op, shapes, nin, plan.in_static);
+  for (const auto& [k, i] : plan.inplace) {
+    if (*shapes[i] != shape) {
+      throw ValueError(plan.op + ": output " + std::to_string(k) + " would overwrite input " +
+                       std::to_string(i) + " of shape " + shape_str(*shapes[i]) +
+                       " but the result has shape " + shape_str(shape));
+    }
+  }
+  return shape;
+}
+
+void run_plan(const ElemwisePlan& plan, InputRefs inputs, OutputRefs outputs) {
+  const std::size_t nin = inputs.size();
+  Shape shape = checked_shape(plan, inputs);
   Operands ops;
   ops.nout = static_cast<int>(outputs.size());
   ops.nin = static_cast<int>(nin);
@@ -238,11 +251,6 @@ void run_plan(const ElemwisePlan& plan, InputRefs inputs, OutputRefs outputs) {
     for (const auto& [o, i] : plan.inplace) {
       if (o != k) continue;
       out = inputs[i].array();
-      if (out.shape() != shape) {
-        throw ValueError(plan.op + ": output " + std::to_string(k) + " would overwrite input " +
-                         std::to_string(i) + " of shape " + shape_str(out.shape()) +
-                         " but the result has shape " + shape_str(shape));
-      }
     }
     if (!out.defined()) out = output_array(outputs[k], plan.out_dtypes[k], shape);
     set_walk(ops.walks[k], out, shape);

@@ -29,6 +29,10 @@ struct ElemwisePlan {
 
 ElemwisePlan make_plan(const Apply& node, const ScalarOp& op, const InplacePattern& inplace);
 void run_plan(const ElemwisePlan& plan, InputRefs inputs, OutputRefs outputs);
+/// The output shape for `inputs`, after every check run_plan makes before
+/// it writes (broadcasting, in-place outputs of the full shape): once this
+/// returns, run_plan cannot fail short of running out of memory.
+Shape checked_shape(const ElemwisePlan& plan, InputRefs inputs);
 
 /// The broadcast output shape of runtime input shapes under Theano's strict
 /// rule (a size-1 dim broadcasts only where the static type says 1). Throws

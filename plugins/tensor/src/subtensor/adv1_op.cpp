@@ -109,19 +109,36 @@ ApplyPtr AdvancedIncSubtensor1Op::make_node(std::vector<Var> inputs) const {
   return build(std::move(inputs), {xt});
 }
 
+namespace {
+
+template <class F>
+void explaining_shape_errors(const Op& op, const NDArray& x, const NDArray& y, F&& run) {
+  try {
+    run();
+  } catch (const IndexError&) {
+    throw;
+  } catch (const ValueError& e) {
+    throw ValueError(op.display() + ": cannot write a value of shape " + shape_str(y.shape()) +
+                     " into rows of a tensor of shape " + shape_str(x.shape()) + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+void AdvancedIncSubtensor1Op::precheck(const Apply&, InputRefs inputs) const {
+  const NDArray& x = inputs[0].array();
+  const NDArray& y = inputs[1].array();
+  explaining_shape_errors(*this, x, y,
+                          [&] { check_scatter_rows(x, y, index_values(inputs[2].array())); });
+}
+
 void AdvancedIncSubtensor1Op::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
   const NDArray& x = inputs[0].array();
   NDArray out = inplace_ ? x : x.copy();
   NDArray y = inputs[1].array();
   if (inplace_ && y.may_share_memory(x)) y = y.copy();
-  try {
-    scatter_rows(out, y, index_values(inputs[2].array()), set_);
-  } catch (const IndexError&) {
-    throw;
-  } catch (const ValueError& e) {
-    throw ValueError(display() + ": cannot write a value of shape " + shape_str(y.shape()) +
-                     " into rows of a tensor of shape " + shape_str(x.shape()) + ": " + e.what());
-  }
+  explaining_shape_errors(*this, x, y,
+                          [&] { scatter_rows(out, y, index_values(inputs[2].array()), set_); });
   outputs[0] = out;
 }
 

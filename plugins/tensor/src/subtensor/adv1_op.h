@@ -21,7 +21,7 @@ class AdvancedSubtensor1Op final : public Op {
   std::vector<std::vector<bool>> connection_pattern(const Apply& node) const override;
 };
 
-class AdvancedIncSubtensor1Op final : public Op, public optdb::InplaceCapable {
+class AdvancedIncSubtensor1Op final : public Op, public optdb::InplaceCapable, public PrecheckedOp {
  public:
   explicit AdvancedIncSubtensor1Op(bool set_instead_of_inc, bool inplace = false)
       : set_(set_instead_of_inc), inplace_(inplace) {}
@@ -36,6 +36,8 @@ class AdvancedIncSubtensor1Op final : public Op, public optdb::InplaceCapable {
   std::string display() const override;
   ApplyPtr make_node(std::vector<Var> inputs) const override;
   void perform(const Apply& node, InputRefs inputs, OutputRefs outputs) const override;
+  /// Rank, broadcasting and every index bound, checked without writing.
+  void precheck(const Apply& node, InputRefs inputs) const override;
   std::optional<std::vector<ShapeVars>> infer_shape(
       const Apply& node, const std::vector<ShapeVars>& input_shapes) const override;
   std::vector<Var> L_op(const Apply& node, const std::vector<Var>& output_grads) const override;

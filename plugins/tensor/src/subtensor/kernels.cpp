@@ -147,6 +147,15 @@ bool add_rows_fast(const NDArray& out, const NDArray& y, const std::vector<std::
 
 }  // namespace
 
+void check_scatter_rows(const NDArray& out, const NDArray& y,
+                        const std::vector<std::int64_t>& indices) {
+  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
+  Shape sub = out.shape();
+  sub[0] = static_cast<std::int64_t>(indices.size());
+  (void)y.broadcast_to(sub);
+  (void)checked_rows(indices, out.shape()[0]);
+}
+
 void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
                   bool set) {
   if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");

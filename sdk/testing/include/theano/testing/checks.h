@@ -87,6 +87,7 @@ CheckResult check_props_roundtrip(const OpCase& c, const OpSchema& schema);
 /// separately) on private copies of the inputs: an input whose bytes
 /// changed must be declared in destroy_map, an output sharing memory with
 /// an input must be declared in view_map (or destroy_map) for that input.
+/// For a PrecheckedOp, precheck must accept the inputs without writing them.
 CheckResult check_view_and_destroy_honesty(const OpCase& c, const CheckOptions& options = {});
 
 /// What the op should compute: its outputs for given input values.
