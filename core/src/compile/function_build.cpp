@@ -164,6 +164,11 @@ optdb::OptimizeOptions destroyable_roots(const std::vector<In>& inputs, const Fu
 
 }  // namespace
 
+const FunctionGraph& CompiledGraph::unoptimized() const {
+  std::call_once(unoptimized_once_, [this] { unoptimized_ = make_unoptimized(); });
+  return *unoptimized_;
+}
+
 Function function(std::vector<In> inputs, std::vector<Out> outputs, FunctionOptions options,
                   std::source_location loc) {
   initialize();
@@ -194,7 +199,15 @@ Function function(std::vector<In> inputs, std::vector<Out> outputs, FunctionOpti
   compiled->num_outputs = outputs.size();
   compiled->fg = std::make_unique<FunctionGraph>(fg_in, fg_out, /*clone=*/false);
   check_unused(*compiled->fg, inputs, options.on_unused_input);
-  compiled->unoptimized = compiled->fg->clone();
+  // The user's graph is immutable, so cloning it again later gives the
+  // same unoptimized graph (see CompiledGraph::unoptimized).
+  compiled->make_unoptimized = [in_vars, out_vars, givens = options.givens] {
+    CloneMap again = clone_graph(in_vars, out_vars, /*copy_inputs=*/true, givens);
+    std::vector<Var> ins, outs;
+    for (const auto& v : in_vars) ins.push_back(again[v.get()]);
+    for (const auto& v : out_vars) outs.push_back(again[v.get()]);
+    return std::make_unique<FunctionGraph>(ins, outs, /*clone=*/false);
+  };
 
   // Nodes built by rewrites need no test values (compute_test_value is for user code).
   debug::ScopedTestValuePolicy no_test_values("off");

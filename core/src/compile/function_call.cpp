@@ -231,7 +231,7 @@ const FunctionGraph& Function::fgraph() const {
   return *impl_->compiled->fg;
 }
 const FunctionGraph& Function::unoptimized_fgraph() const {
-  return *impl_->compiled->unoptimized;
+  return impl_->compiled->unoptimized();
 }
 const std::vector<In>& Function::inputs() const {
   return impl_->inputs;

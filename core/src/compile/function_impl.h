@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -14,7 +15,11 @@ namespace theano {
 
 /// What compiling produced; immutable and shared between Function copies.
 struct CompiledGraph {
-  std::unique_ptr<FunctionGraph> unoptimized;
+  /// The graph before optimization (what a saved function holds), cloned
+  /// from the user's graph on first use: most functions are never saved,
+  /// and an eager copy cost about a tenth of compiling a large graph.
+  const FunctionGraph& unoptimized() const;
+  std::function<std::unique_ptr<FunctionGraph>()> make_unoptimized;
   std::unique_ptr<FunctionGraph> fg;
   std::unique_ptr<Program> program;
   std::size_t num_outputs = 0;  ///< user outputs; the rest of fg's outputs are updates
@@ -25,6 +30,10 @@ struct CompiledGraph {
   double linker_seconds = 0;
   /// DebugMode / NanGuardMode / profiler state (core/src/debug), or null.
   std::shared_ptr<debug::Instrument> instrument;
+
+ private:
+  mutable std::once_flag unoptimized_once_;
+  mutable std::unique_ptr<FunctionGraph> unoptimized_;
 };
 
 struct FunctionImpl {
