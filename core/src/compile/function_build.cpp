@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "function_impl.h"
+#include "storage_root.h"
 #include "theano/core/config.h"
 #include "theano/core/debug/test_values.h"
 #include "theano/core/init.h"
@@ -104,21 +105,6 @@ bool has_lazy_node(const FunctionGraph& fg) {
   for (const Apply* n : fg.apply_nodes())
     if (n->op().as_lazy()) return true;
   return false;
-}
-
-// The variable whose storage `v` shares, following declared views and
-// in-place writes back towards the inputs.
-const Variable* storage_root(const Variable* v) {
-  while (v->owner()) {
-    const Apply& n = *v->owner();
-    int src = -1;
-    for (const IOMap& m : {n.op().view_map(), n.op().destroy_map()})
-      for (const auto& [out, ins] : m)
-        if (out == v->index() && !ins.empty()) src = ins.front();
-    if (src < 0) break;
-    v = n.input(src).get();
-  }
-  return v;
 }
 
 std::vector<bool> outputs_needing_copy(const FunctionGraph& fg, std::size_t num_outputs) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "storage_root.h"
+
 namespace theano {
 
 class ProgramBuilder {
@@ -111,19 +113,10 @@ class ProgramBuilder {
   // Whether `node` overwrites the storage of a shared variable (following
   // views and earlier in-place writes back to the root).
   static bool overwrites_shared(const Apply& node) {
-    for (const auto& [out, ins] : node.op().destroy_map()) {
-      if (ins.empty()) continue;
-      const Variable* v = node.input(ins.front()).get();
-      while (const Apply* n = v->owner()) {
-        int src = -1;
-        for (const IOMap& m : {n->op().view_map(), n->op().destroy_map()})
-          for (const auto& [o, in] : m)
-            if (o == v->index() && !in.empty()) src = in.front();
-        if (src < 0) break;
-        v = n->input(src).get();
-      }
-      if (v->kind() == Variable::Kind::Shared) return true;
-    }
+    for (const auto& [out, ins] : node.op().destroy_map())
+      if (!ins.empty() &&
+          storage_root(node.input(ins.front()).get())->kind() == Variable::Kind::Shared)
+        return true;
     return false;
   }
 
