@@ -23,7 +23,7 @@ struct Term {
 Term peel(Term t, DType dt) {
   for (;;) {
     const Apply* n = t.value->owner();
-    std::string name = elemwise_name(n);
+    std::string_view name = elemwise_name(n);
     if (name == "neg") {
       t = Term{n->input(0), negated(t.scale, dt)};
     } else if (name == "mul") {
@@ -47,7 +47,7 @@ Term peel(Term t, DType dt) {
 }
 
 std::vector<Term> terms_of(const Apply& node, DType dt) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   std::vector<Term> terms;
   for (int i = 0; i < node.nin(); ++i) {
     Var scale = name == "sub" && i == 1 ? scalar_constant(-1.0, dt) : nullptr;
@@ -114,7 +114,7 @@ Var chain_step(const Var& acc, const DotTerm& d, const Var& beta, DType dt) {
 }  // namespace
 
 Replacement local_gemm(FunctionGraph& fg, Apply& node) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   if (name != "add" && name != "sub") return std::nullopt;
   auto out = as_tensor_type(node.out(0)->type());
   if (!out || !has_blas(out->dtype()) || out->ndim() < 1 || out->ndim() > 2) return std::nullopt;

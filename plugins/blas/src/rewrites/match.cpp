@@ -2,17 +2,15 @@
 #include "match.h"
 
 #include "../kernels/kernels.h"
+#include "theano/core/elemwise_info.h"
 #include "theano/tensor.h"
 
 namespace theano::blas {
 
 namespace T = theano::tensor;
 
-std::string elemwise_name(const Apply* node) {
-  if (!node || node->op().name() != "Elemwise") return {};
-  Props p = node->op().props();
-  if (p.contains("inplace_pattern") && !p.get("inplace_pattern").as<PropList>().empty()) return {};
-  return p.get_as<std::string>("scalar_op");
+std::string_view elemwise_name(const Apply* node) {
+  return plain_elemwise_name(node);
 }
 
 Var scalar_constant(double value, DType dtype) {

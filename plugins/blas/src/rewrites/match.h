@@ -5,13 +5,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "theano/core/fgraph.h"
 
 namespace theano::blas {
 
 /// The scalar op name of a non-in-place Elemwise node ("add", "mul", ...), or "".
-std::string elemwise_name(const Apply* node);
+std::string_view elemwise_name(const Apply* node);
 /// `v` as a 0-d variable when it is a scalar factor (0-d, a 0-d value
 /// broadcast by DimShuffle, or a constant of equal elements), else null.
 Var scalar_factor(const Var& v, DType dtype);

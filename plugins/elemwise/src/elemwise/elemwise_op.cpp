@@ -10,6 +10,7 @@ namespace theano::elemwise {
 ElemwiseOp::ElemwiseOp(std::shared_ptr<const ScalarOp> scalar, InplacePattern inplace)
     : scalar_(std::move(scalar)), inplace_(std::move(inplace)) {
   if (!scalar_) throw ValueError("Elemwise: null scalar op");
+  scalar_name_ = scalar_->scalar_name();
   for (const auto& [o, i] : inplace_) {
     if (o < 0 || o >= scalar_->nout() || i < 0 || (scalar_->nin() >= 0 && i >= scalar_->nin())) {
       throw ValueError("Elemwise{" + scalar_->display() + "}: bad inplace pattern entry (" +
@@ -42,7 +43,7 @@ OpPtr ElemwiseOp::from_props(const Props& props) {
 }
 
 Props ElemwiseOp::props() const {
-  Props p{{"scalar_op", scalar_->scalar_name()}};
+  Props p{{"scalar_op", scalar_name_}};
   Props scalar_props = scalar_->props();
   for (const auto& [k, v] : scalar_props.items()) p.set(k, v);
   PropList pattern;
@@ -61,6 +62,11 @@ std::string ElemwiseOp::display() const {
 }
 
 StaticShape broadcast_static(const std::string& op, const std::vector<StaticShape>& shapes) {
+  return broadcast_static([&op] { return op; }, shapes);
+}
+
+StaticShape broadcast_static(const std::function<std::string()>& op_name,
+                             const std::vector<StaticShape>& shapes) {
   std::size_t nd = shapes.empty() ? 0 : shapes[0].size();
   StaticShape out(nd, StaticDim(1));
   for (std::size_t d = 0; d < nd; ++d) {
@@ -72,11 +78,11 @@ StaticShape broadcast_static(const std::string& op, const std::vector<StaticShap
       all_one = false;
       if (!s) continue;
       if (owner >= 0 && *out[d] != *s) {
-        throw ValueError(op + ": static shapes " + static_shape_str(shapes[owner]) + " (input " +
-                         std::to_string(owner) + ") and " + static_shape_str(shapes[i]) +
-                         " (input " + std::to_string(i) + ") cannot be broadcast: dimension " +
-                         std::to_string(d) + " is " + std::to_string(*out[d]) + " vs " +
-                         std::to_string(*s));
+        throw ValueError(op_name() + ": static shapes " + static_shape_str(shapes[owner]) +
+                         " (input " + std::to_string(owner) + ") and " +
+                         static_shape_str(shapes[i]) + " (input " + std::to_string(i) +
+                         ") cannot be broadcast: dimension " + std::to_string(d) + " is " +
+                         std::to_string(*out[d]) + " vs " + std::to_string(*s));
       }
       out[d] = s;
       owner = static_cast<int>(i);
@@ -111,7 +117,7 @@ ApplyPtr ElemwiseOp::make_node(std::vector<Var> inputs) const {
     if (nd < ndim) in = pad_left(in, ndim - nd);
     shapes.push_back(as_tensor_type(in->type())->shape());
   }
-  StaticShape out_shape = broadcast_static(display(), shapes);
+  StaticShape out_shape = broadcast_static([this] { return display(); }, shapes);
   std::vector<DType> out_dtypes = scalar_->output_dtypes(dtypes);
   scalar_->make_loop(scalar_->loop_signature(dtypes));  // refuses unsupported dtypes now
   Device device = as_tensor_type(inputs[0]->type())->device();

@@ -4,16 +4,22 @@
 // or Elemwise{add}[(0, 0)].
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "engine.h"
+#include "theano/core/elemwise_info.h"
 #include "theano/core/op.h"
 #include "theano/optdb/inplace.h"
 #include "theano/plugin_api/scalar_op.h"
 
 namespace theano::elemwise {
 
-class ElemwiseOp final : public Op, public optdb::InplaceCapable, public PrecheckedOp {
+class ElemwiseOp final : public Op,
+                         public optdb::InplaceCapable,
+                         public PrecheckedOp,
+                         public ElemwiseInfo {
  public:
   explicit ElemwiseOp(std::shared_ptr<const ScalarOp> scalar, InplacePattern inplace = {});
   /// Builds from props {scalar_op, <scalar props>..., inplace_pattern}.
@@ -22,6 +28,8 @@ class ElemwiseOp final : public Op, public optdb::InplaceCapable, public Prechec
   const ScalarOp& scalar_op() const { return *scalar_; }
   const std::shared_ptr<const ScalarOp>& scalar_op_ptr() const { return scalar_; }
   const InplacePattern& inplace_pattern() const { return inplace_; }
+  std::string_view scalar_op_name() const override { return scalar_name_; }
+  bool is_inplace() const override { return !inplace_.empty(); }
 
   std::string name() const override { return "Elemwise"; }
   Props props() const override;
@@ -46,11 +54,16 @@ class ElemwiseOp final : public Op, public optdb::InplaceCapable, public Prechec
  private:
   std::shared_ptr<const ScalarOp> scalar_;
   InplacePattern inplace_;
+  std::string scalar_name_;  // scalar_->scalar_name(), asked by every rewrite
 };
 
 /// The static shape of broadcasting tensors of these static shapes (all of
 /// one ndim); throws ValueError naming `op` when two known sizes clash.
 StaticShape broadcast_static(const std::string& op, const std::vector<StaticShape>& shapes);
+/// The same, naming the op only when the shapes clash (`op_name()` may be
+/// costly: a Composite's display prints its inner graph).
+StaticShape broadcast_static(const std::function<std::string()>& op_name,
+                             const std::vector<StaticShape>& shapes);
 
 /// The scalar op of an Elemwise node, or nullptr for any other node.
 const ElemwiseOp* as_elemwise(const Apply* node);

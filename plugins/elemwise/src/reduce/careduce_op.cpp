@@ -72,7 +72,7 @@ ApplyPtr CAReduceOp::make_node(std::vector<Var> inputs) const {
     if (nd < ndim) in = pad_left(in, ndim - nd);
     shapes.push_back(as_tensor_type(in->type())->shape());
   }
-  StaticShape shape = broadcast_static(display(), shapes);
+  StaticShape shape = broadcast_static([this] { return display(); }, shapes);
   DType value = dtypes[0];
   if (spec_.pre) value = CompositeOp(spec_.pre).output_dtypes(dtypes).at(0);
   if (is_complex(value) && (spec_.op == ReduceOp::Max || spec_.op == ReduceOp::Min))

@@ -32,7 +32,7 @@ std::vector<T::Operand> operands(const std::vector<Var>& vars) {
 }  // namespace
 
 Result local_neutral_elements(FunctionGraph&, Apply& node) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   double neutral = name == "add" ? 0.0 : name == "mul" ? 1.0 : std::nan("");
   if (std::isnan(neutral)) return std::nullopt;
   std::vector<Var> kept;
@@ -57,7 +57,7 @@ Result local_double_neg(FunctionGraph&, Apply& node) {
 }
 
 Result local_flatten_add_mul(FunctionGraph& fg, Apply& node) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   if (name != "add" && name != "mul") return std::nullopt;
   std::vector<Var> terms;
   bool changed = false;
@@ -99,7 +99,7 @@ Result local_dimshuffle_merge(FunctionGraph&, Apply& node) {
 Result local_log1p(FunctionGraph&, Apply& node) {
   if (elemwise_name(&node) != "log") return std::nullopt;
   const Apply* p = node.input(0)->owner();
-  std::string pn = elemwise_name(p);
+  std::string_view pn = elemwise_name(p);
   if (pn == "add" && p->nin() == 2) {
     for (int k = 0; k < 2; ++k)
       if (constant_value(p->input(k)) == 1.0) return fitted(T::log1p(p->input(1 - k)), node);

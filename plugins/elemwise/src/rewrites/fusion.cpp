@@ -82,7 +82,9 @@ std::shared_ptr<const FunctionGraph> scalar_graph(const std::vector<Apply*>& nod
   }
   std::vector<Var> inner_outputs;
   for (Variable* v : outputs) inner_outputs.push_back(inner.at(v));
-  return std::make_shared<const FunctionGraph>(inner_inputs, inner_outputs, true);
+  // Every inner variable and node was made above for this graph alone, so
+  // it needs no clone.
+  return std::make_shared<const FunctionGraph>(inner_inputs, inner_outputs, /*clone=*/false);
 }
 
 // A group being grown from its root: the members in the order they joined

@@ -9,10 +9,9 @@ namespace theano::elemwise {
 
 namespace T = theano::tensor;
 
-std::string elemwise_name(const Apply* node) {
+std::string_view elemwise_name(const Apply* node) {
   const ElemwiseOp* op = as_elemwise(node);
-  if (!op || !op->inplace_pattern().empty()) return {};
-  return op->scalar_op().scalar_name();
+  return op && !op->is_inplace() ? op->scalar_op_name() : std::string_view();
 }
 
 std::optional<double> constant_value(const Var& v) {

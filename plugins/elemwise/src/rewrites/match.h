@@ -4,13 +4,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "theano/core/fgraph.h"
 
 namespace theano::elemwise {
 
 /// The scalar op name of a non-in-place Elemwise node ("add", ...), or "".
-std::string elemwise_name(const Apply* node);
+std::string_view elemwise_name(const Apply* node);
 /// The value of a constant whose elements are all equal (looking through
 /// DimShuffle), or nullopt.
 std::optional<double> constant_value(const Var& v);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include "theano/core/fgraph.h"
 #include "theano/plugin_api/scalar_op.h"
@@ -25,6 +26,8 @@ class CompositeOp final : public ScalarOp {
   int nout() const override { return static_cast<int>(graph_->outputs().size()); }
   std::vector<DType> output_dtypes(const std::vector<DType>& in) const override;
   LoopSignature loop_signature(const std::vector<DType>& in) const override;
+  /// The inner graph's loop, compiled once (Elemwise's make_node asks for
+  /// it to check the dtypes, each thunk asks again).
   ScalarLoop make_loop(const LoopSignature& sig) const override;
   /// An immediately-invoked lambda computing the single output with one
   /// temporary per inner node; empty when an inner op has no C expression.
@@ -38,6 +41,8 @@ class CompositeOp final : public ScalarOp {
   std::shared_ptr<const FunctionGraph> graph_;
   std::vector<DType> in_dtypes_;
   std::vector<DType> out_dtypes_;
+  mutable std::mutex loop_mutex_;
+  mutable ScalarLoop loop_;  // null until make_loop first succeeds
 };
 
 /// The scalar op of an inner node (every inner node's op is one).

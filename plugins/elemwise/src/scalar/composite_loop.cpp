@@ -98,10 +98,35 @@ class Compiler {
   std::map<const Variable*, int> index_;
 };
 
-// Pointers of every slot for the current block.
+// Pointers of every slot for the current block, and their element steps.
 struct Frame {
-  std::vector<const void*> ptr;
-  std::vector<std::int64_t> step;
+  const void** ptr;
+  std::int64_t* step;
+};
+
+// A Frame's storage: on the stack for the usual composites, so a call
+// allocates nothing; on the heap past kInlineSlots.
+class FrameStorage {
+ public:
+  explicit FrameStorage(std::size_t nslots) {
+    if (nslots > kInlineSlots) {
+      heap_ptr_.resize(nslots);
+      heap_step_.resize(nslots);
+    }
+    frame_ = nslots > kInlineSlots ? Frame{heap_ptr_.data(), heap_step_.data()}
+                                   : Frame{inline_ptr_, inline_step_};
+    std::fill_n(frame_.ptr, nslots, nullptr);
+    std::fill_n(frame_.step, nslots, std::int64_t{1});
+  }
+  Frame& frame() { return frame_; }
+
+ private:
+  static constexpr std::size_t kInlineSlots = 64;
+  const void* inline_ptr_[kInlineSlots];
+  std::int64_t inline_step_[kInlineSlots];
+  std::vector<const void*> heap_ptr_;
+  std::vector<std::int64_t> heap_step_;
+  Frame frame_{};
 };
 
 void run_step(const Program& p, const Step& s, Frame& f, std::byte* conv, std::int64_t n) {
@@ -148,7 +173,8 @@ void run_program(const Program& p, const LoopArgs& a) {
   Scratch& scratch = thread_scratch(1);
   std::byte* mem = scratch.get((p.temps + p.max_args) * kSlotBytes);
   std::byte* conv = mem + p.temps * kSlotBytes;
-  Frame f{std::vector<const void*>(nslots), std::vector<std::int64_t>(nslots, 1)};
+  FrameStorage storage(nslots);
+  Frame& f = storage.frame();
   for (std::size_t s = 0; s < nslots; ++s) {
     const Slot& slot = p.slots[s];
     if (slot.kind == Slot::Kind::Constant) {
@@ -209,14 +235,16 @@ ScalarLoop single_step_kernel(const Program& p) {
 }  // namespace
 
 ScalarLoop CompositeOp::make_loop(const LoopSignature& sig) const {
-  loop_signature(sig.in);
+  loop_signature(sig.in);  // the program depends on the inner graph only
+  std::lock_guard<std::mutex> lock(loop_mutex_);
+  if (loop_) return loop_;
   auto program = std::make_shared<const Program>(Compiler(*graph_).compile());
-  if (ScalarLoop direct = single_step_kernel(*program)) return direct;
+  if (ScalarLoop direct = single_step_kernel(*program)) return loop_ = direct;
   for (const auto& s : program->steps) {
     if (s.args.size() > 64 || s.outs.size() > 16)
       throw ValueError("Composite: an inner node has more than 64 inputs or 16 outputs");
   }
-  return [program](const LoopArgs& a) { run_program(*program, a); };
+  return loop_ = [program](const LoopArgs& a) { run_program(*program, a); };
 }
 
 }  // namespace theano::elemwise

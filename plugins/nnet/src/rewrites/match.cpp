@@ -1,17 +1,15 @@
 // Node recognition helpers of the nnet rewrites.
 #include "match.h"
 
+#include "theano/core/elemwise_info.h"
 #include "theano/tensor.h"
 
 namespace theano::nnet {
 
 namespace T = theano::tensor;
 
-std::string elemwise_name(const Apply* node) {
-  if (!node || node->op().name() != "Elemwise") return {};
-  Props p = node->op().props();
-  if (p.contains("inplace_pattern") && !p.get_as<PropList>("inplace_pattern").empty()) return {};
-  return p.get_as<std::string>("scalar_op");
+std::string_view elemwise_name(const Apply* node) {
+  return plain_elemwise_name(node);
 }
 
 const Apply* owner_is(const Var& v, const std::string& op_name) {
@@ -19,7 +17,7 @@ const Apply* owner_is(const Var& v, const std::string& op_name) {
   return n && n->op().name() == op_name ? n : nullptr;
 }
 
-const Apply* elemwise_owner(const Var& v, const std::string& scalar) {
+const Apply* elemwise_owner(const Var& v, std::string_view scalar) {
   const Apply* n = v ? v->owner() : nullptr;
   return elemwise_name(n) == scalar ? n : nullptr;
 }

@@ -1,9 +1,10 @@
 // Recognising nodes in the nnet rewrites without linking the elemwise plugin:
-// Elemwise and DimShuffle nodes are read through their props.
+// Elemwise nodes are read through ElemwiseInfo, DimShuffle by op name.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "theano/core/fgraph.h"
@@ -11,11 +12,11 @@
 namespace theano::nnet {
 
 /// The scalar op of a non-in-place Elemwise node ("log", ...), or "".
-std::string elemwise_name(const Apply* node);
+std::string_view elemwise_name(const Apply* node);
 /// The node computing `v` when its op is `op_name` (registry name), else null.
 const Apply* owner_is(const Var& v, const std::string& op_name);
 /// The node computing `v` when it is a non-in-place Elemwise of `scalar`, else null.
-const Apply* elemwise_owner(const Var& v, const std::string& scalar);
+const Apply* elemwise_owner(const Var& v, std::string_view scalar);
 /// The value of a constant whose elements are all equal (through DimShuffle).
 std::optional<double> constant_value(const Var& v);
 /// True when `a` and `b` compute the same thing: the same variable, equal

@@ -63,7 +63,7 @@ Result local_exp_over_1_plus_exp(FunctionGraph&, Apply& node) {
 }
 
 Result local_inv_1_plus_exp(FunctionGraph&, Apply& node) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   Var den;
   if (name == "true_div" && constant_value(node.input(0)) == 1.0) den = node.input(1);
   if (name == "inv") den = node.input(0);
@@ -79,7 +79,7 @@ Result local_argmax_pushdown(FunctionGraph&, Apply& node) {
   if (!src) return std::nullopt;
   std::vector<std::int64_t> axes = node.op().props().get("axis").as_ints();
   int ndim = as_tensor_type(x->type())->ndim();
-  std::string name = elemwise_name(src);
+  std::string_view name = elemwise_name(src);
   bool monotonic = name == "sigmoid" || name == "softplus" || name == "exp";
   if (src->op().name() == "Softmax" || src->op().name() == "LogSoftmax") {
     int a = axis_prop(src->op().props());

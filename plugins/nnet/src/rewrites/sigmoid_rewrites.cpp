@@ -94,7 +94,7 @@ Result logsigm_to_softplus(FunctionGraph&, Apply& node) {
 }
 
 Result log1msigm_to_softplus(FunctionGraph&, Apply& node) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   Var x;
   if (name == "log") {
     x = one_minus_sigmoid_arg(node.input(0));
@@ -106,7 +106,7 @@ Result log1msigm_to_softplus(FunctionGraph&, Apply& node) {
 }
 
 Result log1pexp_to_softplus(FunctionGraph&, Apply& node) {
-  std::string name = elemwise_name(&node);
+  std::string_view name = elemwise_name(&node);
   const Apply* e = nullptr;
   if (name == "log1p") {
     e = elemwise_owner(node.input(0), "exp");
