@@ -61,6 +61,27 @@ TEST(Layout, StridedVectorsAndReversedRows) {
   EXPECT_NEAR(out[2].array().item<double>(), vv, 1e-12);
 }
 
+TEST(Layout, InplaceGemvIntoAReversedVector) {
+  // y has a negative stride, which BLAS cannot write: the product goes
+  // through a temporary and is copied back into y's elements.
+  init();
+  auto gemv = Registry::global().make_op("Gemv", Props{{"inplace", true}});
+  auto y = T::dvector("y"), m = T::dmatrix("m"), v = T::dvector("v");
+  auto a = T::dscalar("a"), b = T::dscalar("b");
+  FunctionOptions o;
+  o.accept_inplace = true;
+  In yin(y);
+  yin.mutable_ = true;
+  Function f = function({yin, a, m, v, b}, {gemv->apply1({y, a, m, v, b})}, o);
+  NDArray ya = ramp({8}, 0.5).slice(0, 7, -1, -2);  // (4,), stride of -2 elements
+  NDArray y_before = ya.copy();
+  NDArray ma = ramp({4, 3}, 0.2), va = ramp({3}, 0.7);
+  NDArray got = f({ya, NDArray::scalar(2.0), ma, va, NDArray::scalar(0.5)}).at(0).array();
+  NDArray mv = ref_matmul(ma, va.reshape({3, 1}));
+  for (std::int64_t i = 0; i < 4; ++i)
+    EXPECT_NEAR(got.at({i}), 2 * mv.at({i, 0}) + 0.5 * y_before.at({i}), 1e-12);
+}
+
 TEST(Layout, GemmIntoFortranAndStridedAccumulator) {
   init();
   auto gemm = Registry::global().make_op("Gemm", Props{{"inplace", false}});

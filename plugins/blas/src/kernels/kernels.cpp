@@ -72,10 +72,14 @@ void gemm_blas(Scalar alpha, const NDArray& a, const NDArray& b, Scalar beta, ND
 }
 
 template <class T>
-void gemv_blas(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, NDArray y) {
+void gemv_blas(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, const NDArray& y) {
+  // Handles are shared views: y is written through its data pointer, and
+  // only the rare layouts BLAS cannot write (negative or odd strides) go
+  // through a temporary.
   bool direct_y = y.dim(0) <= 1 || y.strides()[0] > 0;
-  NDArray target =
-      direct_y ? y : (beta == Scalar(0) ? NDArray::empty(y.dtype(), y.shape()) : y.copy());
+  NDArray temp;
+  if (!direct_y) temp = beta == Scalar(0) ? NDArray::empty(y.dtype(), y.shape()) : y.copy();
+  const NDArray& target = direct_y ? y : temp;
   VecArg vx = vector_arg(x), vy = vector_arg(target);
   MatArg ma = matrix_arg(a);
   int rows = blas_int(a.dim(0), "gemv"), cols = blas_int(a.dim(1), "gemv");
@@ -84,7 +88,7 @@ void gemv_blas(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, ND
   Cblas<T>::gemv(ma.trans, rows, cols, factor<T>(alpha), static_cast<const T*>(ma.data), ma.ld,
                  static_cast<const T*>(vx.data), vx.inc, factor<T>(beta),
                  static_cast<T*>(const_cast<void*>(vy.data)), vy.inc);
-  if (vy.keep.raw_data() != y.raw_data()) y.assign(vy.keep);
+  if (vy.data != y.raw_data()) NDArray(y).assign(vy.keep.defined() ? vy.keep : target);
 }
 
 template <class T>
@@ -96,8 +100,10 @@ void ger_blas(Scalar alpha, const NDArray& x, const NDArray& y, NDArray a) {
     a.assign(tmp);
     return;
   }
-  VecArg vx = vector_arg(x.may_share_memory(a) ? x.copy() : x);
-  VecArg vy = vector_arg(y.may_share_memory(a) ? y.copy() : y);
+  // Named, so a copy outlives the BLAS call (VecArg does not own a view).
+  const NDArray xs = x.may_share_memory(a) ? x.copy() : x;
+  const NDArray ys = y.may_share_memory(a) ? y.copy() : y;
+  VecArg vx = vector_arg(xs), vy = vector_arg(ys);
   CBLAS_ORDER order = out->trans == CblasNoTrans ? CblasRowMajor : CblasColMajor;
   apply_thread_setting(double(a.dim(0)) * a.dim(1));
   Cblas<T>::ger(order, blas_int(a.dim(0), "ger"), blas_int(a.dim(1), "ger"), factor<T>(alpha),
@@ -157,18 +163,18 @@ void gemm(Scalar alpha, const NDArray& a, const NDArray& b, Scalar beta, NDArray
   });
 }
 
-void gemv(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, NDArray y) {
+void gemv(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, const NDArray& y) {
   if (a.dim(1) != x.dim(0)) throw_not_aligned("gemv", a.shape(), 1, x.shape(), 0);
   if (y.dim(0) != a.dim(0)) {
     throw ValueError("gemv: output of shape " + shape_str(y.shape()) + " for a product of " +
                      shape_str(a.shape()) + " and " + shape_str(x.shape()));
   }
   if (y.size() == 0) return;
-  if (a.dim(1) == 0) return scale(beta, y);
+  if (a.dim(1) == 0) return scale(beta, NDArray(y));
   if (y.may_share_memory(a) || y.may_share_memory(x)) {
     NDArray tmp = beta == Scalar(0) ? NDArray::empty(y.dtype(), y.shape()) : y.copy();
     gemv(alpha, a, x, beta, tmp);
-    y.assign(tmp);
+    NDArray(y).assign(tmp);
     return;
   }
   visit_dtype(y.dtype(), [&](auto tag) {
@@ -176,12 +182,12 @@ void gemv(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, NDArray
     if constexpr (kBlasType<T>) {
       gemv_blas<T>(alpha, a, x, beta, y);
     } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-      loops::gemv<T>(alpha, a, x, beta, y);
+      loops::gemv<T>(alpha, a, x, beta, NDArray(y));
     } else {
       DType w = wide_dtype(y.dtype());
       NDArray yw = beta == Scalar(0) ? NDArray::zeros(w, y.shape()) : y.astype(w);
       gemv(alpha, a.astype(w), x.astype(w), beta, yw);
-      y.assign(yw);
+      NDArray(y).assign(yw);
     }
   });
 }

@@ -23,8 +23,9 @@ Scalar scalar_of(const NDArray& a);
 /// c = alpha * a @ b + beta * c on 2-D arrays of one dtype; c is written in
 /// place (any layout). beta == 0 ignores c's contents (NaN-safe).
 void gemm(Scalar alpha, const NDArray& a, const NDArray& b, Scalar beta, NDArray c);
-/// y = alpha * a @ x + beta * y (a 2-D, x and y 1-D).
-void gemv(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, NDArray y);
+/// y = alpha * a @ x + beta * y (a 2-D, x and y 1-D); y is a view written in
+/// place through its shared buffer.
+void gemv(Scalar alpha, const NDArray& a, const NDArray& x, Scalar beta, const NDArray& y);
 /// a += alpha * outer(x, y).
 void ger(Scalar alpha, const NDArray& x, const NDArray& y, NDArray a);
 /// The inner product of two 1-D arrays as a 0-d array.

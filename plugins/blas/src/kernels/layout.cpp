@@ -38,26 +38,26 @@ std::optional<MatArg> describe_matrix(const NDArray& a) {
   if (!rs || !cs) return std::nullopt;
   std::int64_t row = r <= 1 ? std::max<std::int64_t>(1, c) : *rs;
   if ((c <= 1 || *cs == 1) && row >= std::max<std::int64_t>(1, c)) {
-    return MatArg{a, a.raw_data(), blas_int(row, "BLAS"), CblasNoTrans};
+    return MatArg{{}, a.raw_data(), blas_int(row, "BLAS"), CblasNoTrans};
   }
   std::int64_t col = c <= 1 ? std::max<std::int64_t>(1, r) : *cs;
   if ((r <= 1 || *rs == 1) && col >= std::max<std::int64_t>(1, r)) {
-    return MatArg{a, a.raw_data(), blas_int(col, "BLAS"), CblasTrans};
+    return MatArg{{}, a.raw_data(), blas_int(col, "BLAS"), CblasTrans};
   }
   return std::nullopt;
 }
 
 MatArg matrix_arg(const NDArray& a) {
-  if (auto d = describe_matrix(a)) return *d;
+  if (auto d = describe_matrix(a)) return std::move(*d);
   NDArray copy = a.copy();
   return MatArg{copy, copy.raw_data(), blas_int(std::max<std::int64_t>(1, copy.dim(1)), "BLAS"),
                 CblasNoTrans};
 }
 
 VecArg vector_arg(const NDArray& x) {
-  if (x.dim(0) <= 1) return VecArg{x, x.raw_data(), 1};
+  if (x.dim(0) <= 1) return VecArg{{}, x.raw_data(), 1};
   if (auto s = element_stride(x.strides()[0], x.itemsize()))
-    return VecArg{x, x.raw_data(), blas_int(*s, "BLAS")};
+    return VecArg{{}, x.raw_data(), blas_int(*s, "BLAS")};
   NDArray copy = x.copy();
   return VecArg{copy, copy.raw_data(), 1};
 }

@@ -13,7 +13,8 @@ namespace theano::blas {
 
 /// A matrix operand of a row-major BLAS call.
 struct MatArg {
-  NDArray keep;  ///< the array `data` points into (a copy when one was needed)
+  NDArray keep;  ///< the copy `data` points into when one was needed, else empty
+                 ///< (the caller keeps the described array alive)
   const void* data = nullptr;
   int ld = 1;
   CBLAS_TRANSPOSE trans = CblasNoTrans;
@@ -21,7 +22,7 @@ struct MatArg {
 
 /// A vector operand.
 struct VecArg {
-  NDArray keep;
+  NDArray keep;  ///< as MatArg::keep
   const void* data = nullptr;
   int inc = 1;
 };

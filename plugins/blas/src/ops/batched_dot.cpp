@@ -48,7 +48,7 @@ void BatchedDotOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) c
       out.index(0, b).assign(inner(xb, yb));
     }
   }
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> BatchedDotOp::infer_shape(

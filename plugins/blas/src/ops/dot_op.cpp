@@ -32,15 +32,15 @@ void DotOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const {
   } else if (x.ndim() == 2 && y.ndim() == 1) {
     NDArray out = output_buffer(outputs[0], x.dtype(), {x.dim(0)});
     gemv(1.0, x, y, 0.0, out);
-    outputs[0] = out;
+    outputs[0] = std::move(out);
   } else if (x.ndim() == 1) {
     NDArray out = output_buffer(outputs[0], x.dtype(), {y.dim(1)});
     gemv(1.0, y.transpose(), x, 0.0, out);
-    outputs[0] = out;
+    outputs[0] = std::move(out);
   } else {
     NDArray out = output_buffer(outputs[0], x.dtype(), {x.dim(0), y.dim(1)});
     gemm(1.0, x, y, 0.0, out);
-    outputs[0] = out;
+    outputs[0] = std::move(out);
   }
 }
 

@@ -43,7 +43,7 @@ void Dot22Op::perform(const Apply&, InputRefs inputs, OutputRefs outputs) const 
   check_product(*this, x, y);
   NDArray out = output_buffer(outputs[0], x.dtype(), {x.dim(0), y.dim(1)});
   gemm(1.0, x, y, 0.0, out);
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> Dot22Op::infer_shape(const Apply&,
@@ -74,7 +74,7 @@ void Dot22ScalarOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) 
   check_product(*this, x, y);
   NDArray out = output_buffer(outputs[0], x.dtype(), {x.dim(0), y.dim(1)});
   gemm(scalar_of(inputs[2].array()), x, y, 0.0, out);
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> Dot22ScalarOp::infer_shape(
@@ -133,7 +133,7 @@ void GemmOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs) co
     if (beta != Scalar(0)) out.assign(z);
   }
   gemm(alpha, x, y, beta, out);
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> GemmOp::infer_shape(const Apply&,

@@ -45,13 +45,15 @@ void GemvOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs) co
   const NDArray& a = inputs[2].array();
   const NDArray& x = inputs[3].array();
   Scalar alpha = scalar_of(inputs[1].array()), beta = scalar_of(inputs[4].array());
-  NDArray out = y;
-  if (!inplace_) {
-    out = output_buffer(outputs[0], y.dtype(), y.shape());
-    if (beta != Scalar(0)) out.assign(y);
+  if (inplace_) {
+    gemv(alpha, a, x, beta, y);
+    outputs[0] = y;
+    return;
   }
+  NDArray out = output_buffer(outputs[0], y.dtype(), y.shape());
+  if (beta != Scalar(0)) out.assign(y);
   gemv(alpha, a, x, beta, out);
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> GemvOp::infer_shape(const Apply&,
@@ -121,7 +123,7 @@ void GerOp::perform(const Apply& node, InputRefs inputs, OutputRefs outputs) con
     out.assign(a);
   }
   ger(scalar_of(inputs[1].array()), x, y, out);
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> GerOp::infer_shape(const Apply&,

@@ -107,7 +107,7 @@ void TensorDotOp::perform(const Apply&, InputRefs inputs, OutputRefs outputs) co
   for (auto d : free_b) shape.push_back(b.dim(static_cast<int>(d)));
   NDArray out = output_buffer(outputs[0], a.dtype(), shape);
   gemm(1.0, am, bm, 0.0, out.reshape({m, n}));
-  outputs[0] = out;
+  outputs[0] = std::move(out);
 }
 
 std::optional<std::vector<ShapeVars>> TensorDotOp::infer_shape(

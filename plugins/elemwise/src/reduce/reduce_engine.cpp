@@ -5,6 +5,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 #include "../elemwise/engine.h"
@@ -167,8 +168,27 @@ void order_dims(Operands& ops) {
   }
 }
 
+// Accumulators are fresh C-contiguous arrays, so the identity's bytes are
+// copied into each element directly instead of through a broadcasting copy
+// (whose plan costs several allocations per call).
 void fill_identity(NDArray& acc, const NDArray& identity) {
-  acc.assign(identity);
+  if (!acc.is_c_contiguous() || identity.dtype() != acc.dtype()) {
+    acc.assign(identity);
+    return;
+  }
+  const std::size_t size = itemsize(acc.dtype());
+  auto* dst = static_cast<std::byte*>(acc.raw_data());
+  const void* src = identity.raw_data();
+  for (std::int64_t i = 0, n = acc.size(); i < n; ++i)
+    std::memcpy(dst + static_cast<std::size_t>(i) * size, src, size);
+}
+
+// The accumulator cast to the output dtype: both contiguous, one pass.
+NDArray cast_result(const NDArray& acc, DType dtype) {
+  if (acc.dtype() == dtype) return acc;
+  NDArray out = NDArray::empty(dtype, acc.shape());
+  convert_contiguous(acc.raw_data(), acc.dtype(), out.raw_data(), dtype, acc.size());
+  return out;
 }
 
 }  // namespace
@@ -188,6 +208,7 @@ ReducePlan make_reduce_plan(const Apply& node, const ReduceSpec& spec) {
   }
   if (node.nin() > kMaxInputs) throw ValueError(plan.op + ": too many inputs");
   plan.parallel_min_size = parallel_min_size();
+  plan.identity = reduce_identity(spec.op, spec.acc_dtype).ascontiguous();
   return plan;
 }
 
@@ -215,7 +236,7 @@ void run_reduce(const ReducePlan& plan, InputRefs inputs, OutputRefs outputs) {
                        shape_str(shape));
   }
   NDArray acc = NDArray::empty(spec.acc_dtype, out_shape);
-  NDArray identity = reduce_identity(spec.op, spec.acc_dtype);
+  const NDArray& identity = plan.identity;
   fill_identity(acc, identity);
 
   Operands ops;
@@ -297,7 +318,7 @@ void run_reduce(const ReducePlan& plan, InputRefs inputs, OutputRefs outputs) {
           1, 4096 / std::max<std::int64_t>(1, total / nest.shape[kept_dim])));
     }
   }
-  outputs[0] = spec.dtype == acc_d ? acc : acc.astype(spec.dtype);
+  outputs[0] = cast_result(acc, spec.dtype);
 }
 
 }  // namespace theano::elemwise

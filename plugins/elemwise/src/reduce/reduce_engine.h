@@ -17,6 +17,7 @@ struct ReducePlan {
   LoopSignature pre_sig;
   ScalarLoop pre_loop;
   std::int64_t parallel_min_size = 0;
+  NDArray identity;  ///< 0-d identity of the reduction in the accumulator dtype
 };
 
 ReducePlan make_reduce_plan(const Apply& node, const ReduceSpec& spec);
