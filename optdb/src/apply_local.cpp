@@ -51,7 +51,6 @@ void copy_loc(const FunctionGraph& fg, const std::vector<Var>& outputs, const So
 }
 
 bool apply_local(FunctionGraph& fg, const LocalRewriter& rewriter, Apply& node) {
-  ApplyPtr keep = node.shared_from_this();  // the node may be pruned below
   std::optional<std::vector<Var>> result;
   try {
     result = rewriter.transform(fg, node);
@@ -60,6 +59,7 @@ bool apply_local(FunctionGraph& fg, const LocalRewriter& rewriter, Apply& node) 
     return false;
   }
   if (!result) return false;
+  ApplyPtr keep = node.shared_from_this();  // the node may be pruned below
   if (static_cast<int>(result->size()) != node.nout()) {
     fail(fg, rewriter, node,
          "returned " + std::to_string(result->size()) + " replacements for a node with " +

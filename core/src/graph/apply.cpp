@@ -126,7 +126,9 @@ namespace {
 std::vector<ApplyPtr> toposort_from(const std::vector<Var>& outputs,
                                     const std::unordered_set<const Variable*>& stop) {
   std::vector<ApplyPtr> order;
-  std::unordered_set<const Apply*> done, entered;
+  // A node is entered once; in a DAG it is finished before any later visit
+  // reaches it again, so one set serves as both marks.
+  std::unordered_set<const Apply*> entered;
   struct Frame {
     Apply* node;
     int next;
@@ -134,8 +136,7 @@ std::vector<ApplyPtr> toposort_from(const std::vector<Var>& outputs,
   std::vector<Frame> stack;
   auto push = [&](const Var& v) {
     Apply* n = v->owner();
-    if (!n || stop.count(v.get()) || done.count(n)) return;
-    if (!entered.insert(n).second) return;  // already on the stack: a cycle cannot occur in a DAG
+    if (!n || stop.count(v.get()) || !entered.insert(n).second) return;
     stack.push_back({n, 0});
   };
   for (const auto& o : outputs) {
@@ -146,7 +147,6 @@ std::vector<ApplyPtr> toposort_from(const std::vector<Var>& outputs,
         push(f.node->input(f.next++));
         continue;
       }
-      done.insert(f.node);
       order.push_back(f.node->shared_from_this());
       stack.pop_back();
     }
@@ -196,8 +196,11 @@ CloneMap clone_graph(const std::vector<Var>& inputs, const std::vector<Var>& out
     if (auto r = cm.find(v.get())) return r;
     return v;  // constants, shared variables, free variables: kept as they are
   };
-  auto clone_nodes = [&](const std::vector<Var>& outs, const std::unordered_set<const Variable*>& s) {
-    for (const auto& node : toposort_from(outs, s)) {
+  auto clone_nodes = [&](const std::vector<Var>& outs,
+                         const std::unordered_set<const Variable*>& s) {
+    std::vector<ApplyPtr> order = toposort_from(outs, s);
+    cm.map.reserve(cm.map.size() + 2 * order.size());
+    for (const auto& node : order) {
       if (cm.find(node->out(0))) continue;
       std::vector<Var> ins;
       for (const auto& i : node->inputs()) ins.push_back(map_var(i));

@@ -2,7 +2,6 @@
 #include "theano/core/type.h"
 
 #include <mutex>
-#include <sstream>
 #include <unordered_map>
 
 #include "theano/core/errors.h"
@@ -42,16 +41,18 @@ TypePtr intern_type(TypePtr type) {
 }
 
 std::string static_shape_str(const StaticShape& shape) {
-  std::ostringstream os;
-  os << '(';
+  // Without a stream: intern_type keys every new type by its str().
+  std::string s = "(";
   for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (i) os << ", ";
-    if (shape[i]) os << *shape[i];
-    else os << '?';
+    if (i) s += ", ";
+    if (shape[i])
+      s += std::to_string(*shape[i]);
+    else
+      s += '?';
   }
-  if (shape.size() == 1) os << ',';
-  os << ')';
-  return os.str();
+  if (shape.size() == 1) s += ',';
+  s += ')';
+  return s;
 }
 
 // --- TensorType -------------------------------------------------------------------

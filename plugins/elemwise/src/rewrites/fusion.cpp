@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <typeinfo>
 #include <unordered_set>
 
 #include "../dimshuffle/dimshuffle_op.h"
@@ -25,8 +26,9 @@ const ElemwiseOp* plain_elemwise(const Apply* node) {
 // The 0-d constant behind `v` (itself or a DimShuffle of it), if any.
 const Constant* scalar_constant(const Var& v) {
   const Variable* p = v.get();
-  while (p->owner() && dynamic_cast<const DimShuffleOp*>(&p->owner()->op()))
+  while (p->owner() && typeid(p->owner()->op()) == typeid(DimShuffleOp))  // a final class
     p = p->owner()->input(0).get();
+  if (p->kind() != Variable::Kind::Constant) return nullptr;
   const auto* c = dynamic_cast<const Constant*>(p);
   if (!c || !c->value().is_array() || c->value().array().size() != 1) return nullptr;
   return c;

@@ -1,6 +1,8 @@
 // Rewrite helpers.
 #include "match.h"
 
+#include <typeinfo>
+
 #include "../dimshuffle/dimshuffle_op.h"
 #include "../elemwise/elemwise_op.h"
 #include "theano/tensor.h"
@@ -16,7 +18,9 @@ std::string_view elemwise_name(const Apply* node) {
 
 std::optional<double> constant_value(const Var& v) {
   if (!v) return std::nullopt;
-  if (const auto* c = dynamic_cast<const Constant*>(v.get())) {
+  const auto* c =
+      v->kind() == Variable::Kind::Constant ? dynamic_cast<const Constant*>(v.get()) : nullptr;
+  if (c) {
     if (!c->value().is_array()) return std::nullopt;
     const NDArray& a = c->value().array();
     if (a.size() == 0 || is_complex(a.dtype())) return std::nullopt;
@@ -25,7 +29,7 @@ std::optional<double> constant_value(const Var& v) {
       if (!(x == values[0])) return std::nullopt;
     return values[0];
   }
-  if (v->owner() && dynamic_cast<const DimShuffleOp*>(&v->owner()->op()))
+  if (v->owner() && typeid(v->owner()->op()) == typeid(DimShuffleOp))  // a final class
     return constant_value(v->owner()->input(0));
   return std::nullopt;
 }

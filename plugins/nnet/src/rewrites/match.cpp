@@ -24,7 +24,9 @@ const Apply* elemwise_owner(const Var& v, std::string_view scalar) {
 
 std::optional<double> constant_value(const Var& v) {
   if (!v) return std::nullopt;
-  if (const auto* c = dynamic_cast<const Constant*>(v.get())) {
+  const auto* c =
+      v->kind() == Variable::Kind::Constant ? dynamic_cast<const Constant*>(v.get()) : nullptr;
+  if (c) {
     if (!c->value().is_array()) return std::nullopt;
     const NDArray& a = c->value().array();
     if (a.size() == 0 || is_complex(a.dtype())) return std::nullopt;
