@@ -2,6 +2,7 @@
 #include "theano/core/fgraph.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 namespace theano {
@@ -9,25 +10,60 @@ namespace theano {
 namespace {
 const std::vector<Client> kNoClients;
 
-// Removes `c` from `list`, keeping the others in order. The search runs from
-// both ends at once: the clients removed are mostly the newest (a pruned
-// chain releases its inputs newest first) or the oldest (a pass replacing
-// nodes in topological order), so a value with 100k clients loses each in
-// constant search time.
-void erase_client(std::vector<Client>& list, const Client& c) {
-  std::size_t lo = 0, hi = list.size();
-  while (lo < hi) {
-    if (list[hi - 1] == c) {
-      list.erase(list.begin() + static_cast<std::ptrdiff_t>(hi - 1));
-      return;
-    }
-    if (list[lo] == c) {
-      list.erase(list.begin() + static_cast<std::ptrdiff_t>(lo));
-      return;
-    }
-    --hi;
-    ++lo;
+// Where the last removals from a few client lists happened (per thread;
+// keyed by the list's address and only a place to start looking, checked
+// before use). Passes that walk a chain backwards (fusion) remove each reader
+// of a widely read value just before the readers they appended, so the next
+// removal sits beside the previous one, deep inside a long list.
+struct EraseHint {
+  const std::vector<Client>* list = nullptr;
+  std::size_t pos = 0;
+};
+constexpr std::size_t kHints = 4;
+constexpr std::size_t kHintWindow = 64;
+thread_local EraseHint erase_hints[kHints];
+thread_local std::size_t next_erase_hint = 0;
+
+void remember_erase(const std::vector<Client>& list, std::size_t pos, EraseHint* hint) {
+  if (!hint) {
+    hint = &erase_hints[next_erase_hint];
+    next_erase_hint = (next_erase_hint + 1) % kHints;
   }
+  *hint = EraseHint{&list, pos};
+}
+
+// The position of `c` within kHintWindow of the list's last removal, if any.
+std::optional<std::size_t> near_hint(const std::vector<Client>& list, const Client& c,
+                                     EraseHint*& hint) {
+  for (EraseHint& h : erase_hints)
+    if (h.list == &list) hint = &h;
+  if (!hint || list.empty()) return std::nullopt;
+  std::size_t at = std::min(hint->pos, list.size() - 1);
+  for (std::size_t d = 0; d <= kHintWindow; ++d) {
+    if (at >= d && list[at - d] == c) return at - d;
+    if (at + d < list.size() && list[at + d] == c) return at + d;
+  }
+  return std::nullopt;
+}
+
+// Removes `c` from `list`, keeping the others in order. The search starts
+// beside the list's last removal, then runs from both ends at once: the
+// clients removed are otherwise mostly the newest (a pruned chain releases
+// its inputs newest first) or the oldest (a pass replacing nodes in
+// topological order), so a value with 100k clients loses each in constant
+// search time.
+void erase_client(std::vector<Client>& list, const Client& c) {
+  EraseHint* hint = nullptr;
+  std::optional<std::size_t> pos = near_hint(list, c, hint);
+  for (std::size_t lo = 0, hi = list.size(); !pos && lo < hi; --hi, ++lo) {
+    if (list[hi - 1] == c)
+      pos = hi - 1;
+    else if (list[lo] == c)
+      pos = lo;
+  }
+  if (!pos) return;
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(*pos));
+  remember_erase(list, *pos, hint);
 }
 
 // Drops the insertion-order entries of pruned nodes once they are the

@@ -2,6 +2,9 @@
 // deep recursion, and releasing the 100k clients of one value stays linear.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "testops/testops.h"
 #include "theano/core/fgraph.h"
 
@@ -35,6 +38,49 @@ TEST(FunctionGraphScale, RemovingAClientKeepsTheOthersInOrder) {
   EXPECT_EQ(cl[0].node, a->owner());
   EXPECT_EQ(cl[1].node, c->owner());
   EXPECT_EQ(cl[2], (Client{nullptr, 1}));
+}
+
+TEST(FunctionGraphScale, ReadersReplacedBackwardsOrShuffledKeepTheRestInOrder) {
+  // Fusion's pattern: each reader of x is replaced, last first, by a new
+  // reader appended at the end, so every removal sits deep inside the list
+  // (where the removal search starts beside the previous one); then the new
+  // readers leave in a shuffled order.
+  testops::init();
+  constexpr int n = 2000;
+  Var x = testops::dvector("x");
+  std::vector<Var> readers;
+  for (int i = 0; i < n; ++i) readers.push_back(testops::neg(x));
+  FunctionGraph fg({x}, readers, /*clone=*/false);
+  std::vector<Apply*> fresh(n);
+  for (int i = n - 1; i >= 0; --i) {
+    Var f = testops::neg(x);
+    fresh[i] = f->owner();
+    fg.replace(fg.outputs()[i], f, "test");
+    if (i == n / 2) {  // [r0 .. r(n/2 - 1), fresh(n-1) .. fresh(n/2)]
+      const auto& cl = fg.clients(x.get());
+      ASSERT_EQ(cl.size(), static_cast<std::size_t>(n));
+      for (int k = 0; k < n / 2; ++k) EXPECT_EQ(cl[k].node, readers[k]->owner()) << k;
+      for (int k = 0; k < n / 2; ++k) EXPECT_EQ(cl[n / 2 + k].node, fresh[n - 1 - k]) << k;
+    }
+  }
+  std::vector<int> order(n);
+  for (int i = 0; i < n; ++i) order[i] = i;
+  std::shuffle(order.begin(), order.end(), std::mt19937(7));
+  std::vector<bool> gone(n, false);
+  for (int step = 0; step < n; ++step) {
+    fg.replace(fg.outputs()[order[step]], x, "test");
+    gone[order[step]] = true;
+    if (step % 397 != 0) continue;
+    std::vector<Apply*> want;  // the readers left, newest replacement first
+    for (int i = n - 1; i >= 0; --i)
+      if (!gone[i]) want.push_back(fresh[i]);
+    std::vector<Apply*> got;
+    for (const Client& c : fg.clients(x.get()))
+      if (c.node) got.push_back(c.node);
+    EXPECT_EQ(got, want) << "after " << step + 1 << " removals";
+  }
+  EXPECT_EQ(fg.size(), 0u);
+  fg.check_integrity();
 }
 
 }  // namespace
