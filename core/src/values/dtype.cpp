@@ -85,7 +85,9 @@ DType real_dtype(DType dtype) {
   return dtype;
 }
 
-bool can_cast_safely(DType from, DType to) {
+namespace {
+
+bool compute_can_cast_safely(DType from, DType to) {
   if (from == to || is_bool(from)) return true;
   if (is_bool(to)) return false;
   const std::size_t from_size = itemsize(from);
@@ -110,11 +112,51 @@ bool can_cast_safely(DType from, DType to) {
   return is_complex(to) && to_size >= from_size;  // from is complex
 }
 
-DType promote_types(DType a, DType b) {
+DType compute_promote_types(DType a, DType b) {
   for (DType candidate : kPromotionOrder) {
-    if (can_cast_safely(a, candidate) && can_cast_safely(b, candidate)) return candidate;
+    if (compute_can_cast_safely(a, candidate) && compute_can_cast_safely(b, candidate))
+      return candidate;
   }
   return DType::Complex128;  // unreachable: everything casts safely to complex128
+}
+
+constexpr std::size_t kCount = kNumDTypes;
+
+// Both rules for every pair, computed once: type inference asks for them
+// for every node built (hundreds of thousands of times in a big compile).
+struct CastTables {
+  std::array<std::array<bool, kCount>, kCount> safe{};
+  std::array<std::array<DType, kCount>, kCount> promoted{};
+};
+
+const CastTables& cast_tables() {
+  static const CastTables tables = [] {
+    CastTables t;
+    for (std::size_t i = 0; i < kCount; ++i) {
+      for (std::size_t j = 0; j < kCount; ++j) {
+        t.safe[i][j] = compute_can_cast_safely(static_cast<DType>(i), static_cast<DType>(j));
+        t.promoted[i][j] = compute_promote_types(static_cast<DType>(i), static_cast<DType>(j));
+      }
+    }
+    return t;
+  }();
+  return tables;
+}
+
+bool valid(DType d) {
+  return static_cast<std::size_t>(d) < kCount;
+}
+
+}  // namespace
+
+bool can_cast_safely(DType from, DType to) {
+  if (!valid(from) || !valid(to)) return compute_can_cast_safely(from, to);  // throws
+  return cast_tables().safe[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+}
+
+DType promote_types(DType a, DType b) {
+  if (!valid(a) || !valid(b)) return compute_promote_types(a, b);  // throws
+  return cast_tables().promoted[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
 }
 
 }  // namespace theano

@@ -50,6 +50,36 @@ TEST(ElemwiseInfo, CompositeIsNamedComposite) {
   EXPECT_EQ(elemwise_info(fused)->scalar_op_name(), "Composite");
 }
 
+TEST(ElemwiseInfo, AnswersStayRightAcrossManyOpTypes) {
+  // More op types than elemwise_info remembers per thread, visited in turns
+  // with Elemwise nodes, so answers come both from the cache and fresh.
+  init();
+  auto m = T::dmatrix("m"), n = T::dmatrix("n");
+  std::vector<T::TensorVar> others = {T::dot(m, n),
+                                      T::sum(m),
+                                      T::max(m),
+                                      T::argmax(m),
+                                      T::shape(m),
+                                      T::flatten(m),
+                                      T::reshape(m, {-1}),
+                                      T::concatenate({m, n}),
+                                      T::dimshuffle(m, {1, 0}),
+                                      T::prod(m)};
+  T::TensorVar added = m + n, ex = T::exp(m);
+  ApplyPtr in_place = elemwise_op("sub", {PropValue::ints({0, 0})})->make_node({m.var(), n.var()});
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& v : others) {
+      ASSERT_NE(v->owner(), nullptr);
+      EXPECT_EQ(elemwise_info(v->owner()), nullptr) << v->owner()->op().display();
+      EXPECT_EQ(plain_elemwise_name(added->owner()), "add");
+      EXPECT_EQ(plain_elemwise_name(ex->owner()), "exp");
+      ASSERT_NE(elemwise_info(in_place.get()), nullptr);
+      EXPECT_TRUE(elemwise_info(in_place.get())->is_inplace());
+      EXPECT_EQ(elemwise_info(in_place.get())->scalar_op_name(), "sub");
+    }
+  }
+}
+
 TEST(ElemwiseInfo, OtherOpsAndNullAreNotElemwise) {
   init();
   auto m = T::dmatrix("m");

@@ -24,9 +24,9 @@ class ElemwiseInfo {
 };
 
 /// The ElemwiseInfo of `node`'s op, or nullptr (also for a null node).
-inline const ElemwiseInfo* elemwise_info(const Apply* node) {
-  return node ? dynamic_cast<const ElemwiseInfo*>(&node->op()) : nullptr;
-}
+/// Answers as dynamic_cast does, remembering per thread what the last few
+/// dynamic op types gave (rewrites ask for every node they look at).
+const ElemwiseInfo* elemwise_info(const Apply* node);
 
 /// The scalar op name of a node applying it element by element without
 /// working in place; empty for any other node (in-place ones included).
