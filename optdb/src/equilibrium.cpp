@@ -63,6 +63,7 @@ class EquilibriumRun final : public Feature {
       : eq_(eq), fg_(fg), session_(OptimizeSession::of(fg)) {
     double ratio = eq.opt_.max_use_ratio > 0 ? eq.opt_.max_use_ratio : configured_max_use_ratio();
     max_use_ = static_cast<long>(ratio * static_cast<double>(std::max<std::size_t>(fg.size(), 1)));
+    queued_.reserve(fg.size());  // a sweep queues every candidate once
   }
 
   // Changes undone by a refused rewrite ("revert") bring nothing new to visit.
