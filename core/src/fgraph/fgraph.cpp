@@ -19,7 +19,7 @@ struct EraseHint {
   const std::vector<Client>* list = nullptr;
   std::size_t pos = 0;
 };
-constexpr std::size_t kHints = 4;
+constexpr std::size_t kHints = 8;
 constexpr std::size_t kHintWindow = 64;
 thread_local EraseHint erase_hints[kHints];
 thread_local std::size_t next_erase_hint = 0;
@@ -35,9 +35,10 @@ void remember_erase(const std::vector<Client>& list, std::size_t pos, EraseHint*
 // The position of `c` within kHintWindow of the list's last removal, if any.
 std::optional<std::size_t> near_hint(const std::vector<Client>& list, const Client& c,
                                      EraseHint*& hint) {
+  if (list.size() <= kHintWindow) return std::nullopt;
   for (EraseHint& h : erase_hints)
     if (h.list == &list) hint = &h;
-  if (!hint || list.empty()) return std::nullopt;
+  if (!hint) return std::nullopt;
   std::size_t at = std::min(hint->pos, list.size() - 1);
   for (std::size_t d = 0; d <= kHintWindow; ++d) {
     if (at >= d && list[at - d] == c) return at - d;
@@ -63,7 +64,9 @@ void erase_client(std::vector<Client>& list, const Client& c) {
   }
   if (!pos) return;
   list.erase(list.begin() + static_cast<std::ptrdiff_t>(*pos));
-  remember_erase(list, *pos, hint);
+  // Only long lists get a hint: short ones are searched quickly anyway, and
+  // would evict the hints of the few long ones.
+  if (list.size() > kHintWindow) remember_erase(list, *pos, hint);
 }
 
 // Drops the insertion-order entries of pruned nodes once they are the
