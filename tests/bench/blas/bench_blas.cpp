@@ -51,6 +51,24 @@ NDArray binary_labels(int n) {
   return ys;
 }
 
+// W4's two matrix-vector products alone (x @ w, then x^T @ g), through
+// cblas_sgemv on one thread as blas.threads=0 picks for this size: the time
+// no implementation on OpenBLAS goes under (each streams x, 1.25 MB, once).
+void w4_gemv_floor(const NDArray& xs, double ours) {
+  const int n = 400, feats = 784;
+  NDArray w = bench::normal({feats}, 5, 0.01), g = bench::normal({n}, 15, 0.01);
+  NDArray z = NDArray::empty(DType::Float32, {n}), gw = NDArray::empty(DType::Float32, {feats});
+  openblas_set_num_threads(1);
+  bench::Timing t = bench::time_call([&] {
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, n, feats, 1.f, xs.data<float>(), feats,
+                w.data<float>(), 1, 0.f, z.data<float>(), 1);
+    cblas_sgemv(CblasRowMajor, CblasTrans, n, feats, 1.f, xs.data<float>(), feats, g.data<float>(),
+                1, 0.f, gw.data<float>(), 1);
+  });
+  bench::report("W4", "sgemv_only", t, 1.0 / t.median, "steps/s");
+  std::printf("# W4 theanopp/sgemv_only %.3f\n", ours / t.median);
+}
+
 void w4(const std::string& impl, bool print_graph) {
   const int n = 400, feats = 784;
   NDArray xs = bench::input("w4_x", [] { return bench::normal({n, feats}, 3); });
@@ -72,6 +90,7 @@ void w4(const std::string& impl, bool print_graph) {
   bench::check("W4", impl, "w4_cost_steps_1_2", costs, 1e-4);
   bench::Timing t = bench::time_call([&] { step({xs, ys}); });
   bench::report("W4", impl, t, 1.0 / t.median, "steps/s");
+  w4_gemv_floor(xs, t.median);
 }
 
 }  // namespace

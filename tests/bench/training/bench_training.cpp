@@ -6,6 +6,8 @@
 // program's checked last step) and with inplace_shared_updates=never (a
 // fresh copy of the matrix per call).
 // --print-graph prints W5's compiled graph.
+#include <cblas.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -43,6 +45,39 @@ NDArray labels(std::int64_t n, std::int64_t classes, std::uint64_t seed) {
   return y;
 }
 
+// W5's five matrix products alone, through cblas_sgemm on the same shapes
+// and layouts as the compiled step, with the threads blas.threads=0 picks on
+// an idle machine (all cores for the two 128x784x500 products, one for the
+// small ones): the time no implementation on OpenBLAS goes under.
+void w5_gemm_floor(double ours) {
+  const int n = 128, in = 784, hidden = 500, out = 10;
+  NDArray x = bench::normal({n, in}, 6), w1 = bench::normal({in, hidden}, 8, 0.05);
+  NDArray w2 = bench::normal({hidden, out}, 9, 0.1), dh = bench::normal({n, hidden}, 13, 0.01);
+  NDArray dl = bench::normal({n, out}, 14, 0.01);
+  NDArray h = NDArray::empty(DType::Float32, {n, hidden}),
+          l = NDArray::empty(DType::Float32, {n, out});
+  NDArray back = NDArray::empty(DType::Float32, {n, hidden});
+  const int all = openblas_get_num_procs();
+  auto f = [](NDArray& a) { return a.data<float>(); };
+  bench::Timing t = bench::time_call([&] {
+    openblas_set_num_threads(all);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, hidden, in, 1.f, f(x), in, f(w1),
+                hidden, 0.f, f(h), hidden);
+    openblas_set_num_threads(1);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, out, hidden, 1.f, f(h), hidden, f(w2),
+                out, 0.f, f(l), out);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, hidden, out, 1.f, f(dl), out, f(w2),
+                out, 0.f, f(back), hidden);
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, hidden, out, n, -0.01f, f(h), hidden,
+                f(dl), out, 1.f, f(w2), out);
+    openblas_set_num_threads(all);
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, in, hidden, n, -0.01f, f(x), in, f(dh),
+                hidden, 1.f, f(w1), hidden);
+  });
+  bench::report("W5", "sgemm_only", t, 1.0 / t.median, "steps/s");
+  std::printf("# W5 theanopp/sgemm_only %.3f\n", ours / t.median);
+}
+
 void w5(bool print_graph) {
   const std::int64_t n = 128, in = 784, hidden = 500, out = 10;
   NDArray xs = bench::input("w5_x", [&] { return bench::normal({n, in}, 6); });
@@ -70,6 +105,7 @@ void w5(bool print_graph) {
   bench::check("W5", "theanopp", "w5_loss_steps_1_2", losses, 1e-4);
   bench::Timing t = bench::time_call([&] { step({xs, ys}); });
   bench::report("W5", "theanopp", t, 1.0 / t.median, "steps/s");
+  w5_gemm_floor(t.median);
 }
 
 /// The pool of 32 (idx, delta) pairs: rows chosen without replacement.
