@@ -36,29 +36,33 @@ std::int64_t parallel_min_size() {
   }
 }
 
-Shape broadcast_shapes(const std::string& op, const Shape* const* shapes, std::size_t n,
-                       const std::vector<StaticShape>& statics) {
+namespace {
+
+// broadcast_shapes, naming the op as `op_name()` in its errors only.
+template <class OpName>
+Shape broadcast_named(const OpName& op_name, const Shape* const* shapes, std::size_t n,
+                      const std::vector<StaticShape>& statics) {
   std::size_t nd = 0;
   for (std::size_t i = 0; i < n; ++i) nd = std::max(nd, shapes[i]->size());
-  check_ndim(static_cast<int>(nd), op);
+  if (nd > static_cast<std::size_t>(kMaxDims)) check_ndim(static_cast<int>(nd), op_name());
   Shape out(nd, 1);
   int owner[kMaxDims];
   std::fill(owner, owner + nd, -1);
   for (std::size_t i = 0; i < n; ++i) {
     const Shape& s = *shapes[i];
     if (s.size() != nd) {
-      throw ValueError(op + ": input " + std::to_string(i) + " has " + std::to_string(s.size()) +
-                       " dimensions, expected " + std::to_string(nd) + " (shape " + shape_str(s) +
-                       ")");
+      throw ValueError(op_name() + ": input " + std::to_string(i) + " has " +
+                       std::to_string(s.size()) + " dimensions, expected " + std::to_string(nd) +
+                       " (shape " + shape_str(s) + ")");
     }
     for (std::size_t d = 0; d < nd; ++d) {
       if (s[d] == 1) continue;
       if (owner[d] >= 0 && out[d] != s[d]) {
-        throw ValueError(op + ": input shapes do not broadcast: input " + std::to_string(owner[d]) +
-                         " has shape " + shape_str(*shapes[owner[d]]) + " and input " +
-                         std::to_string(i) + " has shape " + shape_str(s) + " (dimension " +
-                         std::to_string(d) + ": " + std::to_string(out[d]) + " vs " +
-                         std::to_string(s[d]) + ")");
+        throw ValueError(op_name() + ": input shapes do not broadcast: input " +
+                         std::to_string(owner[d]) + " has shape " + shape_str(*shapes[owner[d]]) +
+                         " and input " + std::to_string(i) + " has shape " + shape_str(s) +
+                         " (dimension " + std::to_string(d) + ": " + std::to_string(out[d]) +
+                         " vs " + std::to_string(s[d]) + ")");
       }
       out[d] = s[d];
       owner[d] = static_cast<int>(i);
@@ -68,7 +72,7 @@ Shape broadcast_shapes(const std::string& op, const Shape* const* shapes, std::s
     for (std::size_t d = 0; d < nd; ++d) {
       bool declared = d < statics[i].size() && statics[i][d] == 1;
       if ((*shapes[i])[d] == 1 && out[d] != 1 && !declared) {
-        throw ValueError(op + ": input " + std::to_string(i) + " has shape " +
+        throw ValueError(op_name() + ": input " + std::to_string(i) + " has shape " +
                          shape_str(*shapes[i]) + " and would broadcast along dimension " +
                          std::to_string(d) + " to size " + std::to_string(out[d]) + " (input " +
                          std::to_string(owner[d]) + " has shape " + shape_str(*shapes[owner[d]]) +
@@ -79,6 +83,13 @@ Shape broadcast_shapes(const std::string& op, const Shape* const* shapes, std::s
     }
   }
   return out;
+}
+
+}  // namespace
+
+Shape broadcast_shapes(const std::string& op, const Shape* const* shapes, std::size_t n,
+                       const std::vector<StaticShape>& statics) {
+  return broadcast_named([&op] { return op; }, shapes, n, statics);
 }
 
 NDArray output_array(Value& cell, DType dtype, const Shape& shape) {
@@ -94,7 +105,7 @@ NDArray output_array(Value& cell, DType dtype, const Shape& shape) {
 
 ElemwisePlan make_plan(const Apply& node, const ScalarOp& op, const InplacePattern& inplace) {
   ElemwisePlan plan;
-  plan.op = node.op().display();
+  plan.op = node.op_ptr();
   std::vector<DType> dtypes;
   for (const auto& in : node.inputs()) {
     auto tt = as_tensor_type(in->type());
@@ -109,7 +120,8 @@ ElemwisePlan make_plan(const Apply& node, const ScalarOp& op, const InplacePatte
   plan.ndim = as_tensor_type(node.out(0)->type())->ndim();
   plan.parallel_min_size = parallel_min_size();
   if (node.nin() + node.nout() > kMaxOperands) {
-    throw ValueError(plan.op + ": more than " + std::to_string(kMaxOperands) + " operands");
+    throw ValueError(node.op().display() + ": more than " + std::to_string(kMaxOperands) +
+                     " operands");
   }
   return plan;
 }
@@ -227,10 +239,11 @@ Shape checked_shape(const ElemwisePlan& plan, InputRefs inputs) {
   const std::size_t nin = inputs.size();
   const Shape* shapes[kMaxOperands];
   for (std::size_t i = 0; i < nin; ++i) shapes[i] = &inputs[i].array().shape();
-  Shape shape = broadcast_shapes(plan.op, shapes, nin, plan.in_static);
+  auto op_name = [&plan] { return plan.op->display(); };
+  Shape shape = broadcast_named(op_name, shapes, nin, plan.in_static);
   for (const auto& [k, i] : plan.inplace) {
     if (*shapes[i] != shape) {
-      throw ValueError(plan.op + ": output " + std::to_string(k) + " would overwrite input " +
+      throw ValueError(op_name() + ": output " + std::to_string(k) + " would overwrite input " +
                        std::to_string(i) + " of shape " + shape_str(*shapes[i]) +
                        " but the result has shape " + shape_str(shape));
     }

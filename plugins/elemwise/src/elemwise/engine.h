@@ -17,7 +17,7 @@ using InplacePattern = std::vector<std::pair<int, int>>;  // (output, destroyed 
 
 /// Everything a node's execution needs, bound once when the node is linked.
 struct ElemwisePlan {
-  std::string op;                      ///< display name for errors
+  OpPtr op;  ///< the node's op; its display (costly for a Composite) is made for errors only
   std::vector<StaticShape> in_static;  ///< static shapes of the node's inputs
   std::vector<DType> out_dtypes;
   LoopSignature sig;
