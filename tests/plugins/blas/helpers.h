@@ -26,6 +26,16 @@ inline Function compile(const std::vector<Var>& inputs, const std::vector<Var>& 
   return function(ins, outs, std::move(options));
 }
 
+/// A function whose first input may be overwritten in place (marked
+/// mutable, with in-place ops accepted): the accumulator of Gemm / Gemv / Ger.
+inline Function compile_inplace(const std::vector<Var>& inputs, const Var& output) {
+  std::vector<In> ins(inputs.begin(), inputs.end());
+  ins.at(0).mutable_ = true;
+  FunctionOptions options;
+  options.accept_inplace = true;
+  return function(ins, {Out(output)}, options);
+}
+
 inline NDArray eval1(const std::vector<Var>& inputs, const Var& output,
                      const std::vector<Value>& args) {
   return compile(inputs, {output})(args).at(0).array();

@@ -42,13 +42,8 @@ TEST(BlasInplace, InplaceOpsWriteIntoTheirFirstInput) {
   const Registry& reg = Registry::global();
   auto z = T::dmatrix("z"), x = T::dmatrix("x"), y = T::dmatrix("y");
   auto a = T::dscalar("a"), b = T::dscalar("b");
-  FunctionOptions o;
-  o.accept_inplace = true;
-  In zin(z);
-  zin.mutable_ = true;
-  Function f =
-      function({zin, a, x, y, b},
-               {reg.make_op("Gemm", Props{{"inplace", true}})->apply1({z, a, x, y, b})}, o);
+  Function f = compile_inplace(
+      {z, a, x, y, b}, reg.make_op("Gemm", Props{{"inplace", true}})->apply1({z, a, x, y, b}));
   NDArray za = ramp({3, 2}, 1.0), zcopy = za.copy(), xa = ramp({3, 4}), ya = ramp({4, 2}, 0.3);
   EXPECT_EQ(reg.make_op("Gemm", Props{{"inplace", true}})->destroy_map(), (IOMap{{0, {0}}}));
   NDArray got = f({za, NDArray::scalar(1.0), xa, ya, NDArray::scalar(1.0)}).at(0).array();

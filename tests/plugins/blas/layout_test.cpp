@@ -68,11 +68,7 @@ TEST(Layout, InplaceGemvIntoAReversedVector) {
   auto gemv = Registry::global().make_op("Gemv", Props{{"inplace", true}});
   auto y = T::dvector("y"), m = T::dmatrix("m"), v = T::dvector("v");
   auto a = T::dscalar("a"), b = T::dscalar("b");
-  FunctionOptions o;
-  o.accept_inplace = true;
-  In yin(y);
-  yin.mutable_ = true;
-  Function f = function({yin, a, m, v, b}, {gemv->apply1({y, a, m, v, b})}, o);
+  Function f = compile_inplace({y, a, m, v, b}, gemv->apply1({y, a, m, v, b}));
   NDArray ya = ramp({8}, 0.5).slice(0, 7, -1, -2);  // (4,), stride of -2 elements
   NDArray y_before = ya.copy();
   NDArray ma = ramp({4, 3}, 0.2), va = ramp({3}, 0.7);
