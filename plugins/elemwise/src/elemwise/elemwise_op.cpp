@@ -102,22 +102,28 @@ ApplyPtr ElemwiseOp::make_node(std::vector<Var> inputs) const {
   if (inputs.empty()) throw TypeError(display() + ": needs at least one input");
   int ndim = 0;
   std::vector<DType> dtypes;
+  std::vector<const TensorType*> types;  // the inputs' types (they own them)
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     auto tt = as_tensor_type(inputs[i]->type());
     if (!tt) throw_input_type_error(*this, static_cast<int>(i), "a tensor", inputs[i]->type());
-    if (tt->device() != as_tensor_type(inputs[0]->type())->device()) {
+    types.push_back(tt.get());
+    if (tt->device() != types[0]->device()) {
       throw TypeError(display() + ": inputs on different devices: input 0 on " +
-                      as_tensor_type(inputs[0]->type())->device().str() + ", input " +
-                      std::to_string(i) + " on " + tt->device().str());
+                      types[0]->device().str() + ", input " + std::to_string(i) + " on " +
+                      tt->device().str());
     }
     ndim = std::max(ndim, tt->ndim());
     dtypes.push_back(tt->dtype());
   }
   std::vector<StaticShape> shapes;
-  for (auto& in : inputs) {
-    int nd = as_tensor_type(in->type())->ndim();
-    if (nd < ndim) in = pad_left(in, ndim - nd);
-    shapes.push_back(as_tensor_type(in->type())->shape());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Var& in = inputs[i];
+    if (types[i]->ndim() < ndim) {
+      in = pad_left(in, ndim - types[i]->ndim());
+      shapes.push_back(as_tensor_type(in->type())->shape());
+    } else {
+      shapes.push_back(types[i]->shape());
+    }
   }
   StaticShape out_shape = broadcast_static([this] { return display(); }, shapes);
   std::vector<DType> out_dtypes = scalar_->output_dtypes(dtypes);
