@@ -108,9 +108,21 @@ struct Group {
   // `produced`, an outer input now) as a member.
   std::size_t inputs_with(const Apply& node, const Variable* produced) const {
     std::size_t n = outer.size() - (outer.count(produced) ? 1 : 0);
-    std::unordered_set<const Variable*> extra;
-    for (const auto& in : node.inputs())
-      if (!scalar_constant(in) && !outer.count(in.get()) && extra.insert(in.get()).second) ++n;
+    // Nodes mostly read a few inputs: a scan of those seen is cheaper than
+    // a set, which only wide nodes get.
+    constexpr int kScanLimit = 16;
+    std::vector<const Variable*> seen;
+    std::unordered_set<const Variable*> seen_wide;
+    for (const auto& in : node.inputs()) {
+      if (scalar_constant(in) || outer.count(in.get())) continue;
+      if (node.nin() > kScanLimit) {
+        if (!seen_wide.insert(in.get()).second) continue;
+      } else {
+        if (std::find(seen.begin(), seen.end(), in.get()) != seen.end()) continue;
+        seen.push_back(in.get());
+      }
+      ++n;
+    }
     return n;
   }
 };
