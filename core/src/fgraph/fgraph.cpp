@@ -47,12 +47,13 @@ std::optional<std::size_t> near_hint(const std::vector<Client>& list, const Clie
   return std::nullopt;
 }
 
-// Removes `c` from `list`, keeping the others in order. The search starts
-// beside the list's last removal, then runs from both ends at once: the
-// clients removed are otherwise mostly the newest (a pruned chain releases
-// its inputs newest first) or the oldest (a pass replacing nodes in
-// topological order), so a value with 100k clients loses each in constant
-// search time.
+// Removes `c` from `list`; the last client moves into its place, so clients
+// are in no particular order and a removal never shifts the list (values
+// such as a model's input are read by 100k nodes). The search starts beside
+// the list's last removal, then runs from both ends at once: the clients
+// removed are otherwise mostly the newest (a pruned chain releases its
+// inputs newest first) or the oldest (a pass replacing nodes in
+// topological order).
 void erase_client(std::vector<Client>& list, const Client& c) {
   EraseHint* hint = nullptr;
   std::optional<std::size_t> pos = near_hint(list, c, hint);
@@ -63,7 +64,8 @@ void erase_client(std::vector<Client>& list, const Client& c) {
       pos = lo;
   }
   if (!pos) return;
-  list.erase(list.begin() + static_cast<std::ptrdiff_t>(*pos));
+  list[*pos] = list.back();
+  list.pop_back();
   // Only long lists get a hint: short ones are searched quickly anyway, and
   // would evict the hints of the few long ones.
   if (list.size() > kHintWindow) remember_erase(list, *pos, hint);

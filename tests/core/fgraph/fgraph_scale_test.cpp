@@ -1,5 +1,6 @@
 // FunctionGraph on very large graphs: pruning a chain of 200k nodes needs no
-// deep recursion, and releasing the 100k clients of one value stays linear.
+// deep recursion, and releasing the 100k clients of one value stays linear
+// (clients are kept in no particular order, so a removal never shifts them).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -27,24 +28,34 @@ TEST(FunctionGraphScale, PruningAVeryLongChainAndItsManyClients) {
   fg.check_integrity();
 }
 
-TEST(FunctionGraphScale, RemovingAClientKeepsTheOthersInOrder) {
+// The clients of `v` that are nodes, as a sorted list (clients have no order).
+std::vector<Apply*> reader_nodes(const FunctionGraph& fg, const Variable* v) {
+  std::vector<Apply*> nodes;
+  for (const Client& c : fg.clients(v))
+    if (c.node) nodes.push_back(c.node);
+  std::sort(nodes.begin(), nodes.end());
+  return nodes;
+}
+
+TEST(FunctionGraphScale, RemovingAClientKeepsTheOthers) {
   testops::init();
   Var x = testops::dvector("x");
   Var a = testops::neg(x), b = testops::neg(x), c = testops::neg(x);
   FunctionGraph fg({x}, {a, b, c}, /*clone=*/false);
-  fg.replace(fg.outputs()[1], x, "test");  // b is pruned: a and c keep their order
+  fg.replace(fg.outputs()[1], x, "test");  // b is pruned: a and c stay, x becomes output 1
+  std::vector<Apply*> want{a->owner(), c->owner()};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(reader_nodes(fg, x.get()), want);
   const auto& cl = fg.clients(x.get());
-  ASSERT_EQ(cl.size(), 3u);
-  EXPECT_EQ(cl[0].node, a->owner());
-  EXPECT_EQ(cl[1].node, c->owner());
-  EXPECT_EQ(cl[2], (Client{nullptr, 1}));
+  EXPECT_EQ(cl.size(), 3u);
+  EXPECT_EQ(std::count(cl.begin(), cl.end(), Client{nullptr, 1}), 1);
 }
 
-TEST(FunctionGraphScale, ReadersReplacedBackwardsOrShuffledKeepTheRestInOrder) {
+TEST(FunctionGraphScale, ReadersReplacedBackwardsOrShuffledLeaveTheRest) {
   // Fusion's pattern: each reader of x is replaced, last first, by a new
   // reader appended at the end, so every removal sits deep inside the list
   // (where the removal search starts beside the previous one); then the new
-  // readers leave in a shuffled order.
+  // readers leave in a shuffled order. Exactly the right readers remain.
   testops::init();
   constexpr int n = 2000;
   Var x = testops::dvector("x");
@@ -56,11 +67,12 @@ TEST(FunctionGraphScale, ReadersReplacedBackwardsOrShuffledKeepTheRestInOrder) {
     Var f = testops::neg(x);
     fresh[i] = f->owner();
     fg.replace(fg.outputs()[i], f, "test");
-    if (i == n / 2) {  // [r0 .. r(n/2 - 1), fresh(n-1) .. fresh(n/2)]
-      const auto& cl = fg.clients(x.get());
-      ASSERT_EQ(cl.size(), static_cast<std::size_t>(n));
-      for (int k = 0; k < n / 2; ++k) EXPECT_EQ(cl[k].node, readers[k]->owner()) << k;
-      for (int k = 0; k < n / 2; ++k) EXPECT_EQ(cl[n / 2 + k].node, fresh[n - 1 - k]) << k;
+    if (i == n / 2) {  // r0 .. r(n/2 - 1) and fresh(n/2) .. fresh(n-1)
+      std::vector<Apply*> want;
+      for (int k = 0; k < n / 2; ++k) want.push_back(readers[k]->owner());
+      for (int k = n / 2; k < n; ++k) want.push_back(fresh[k]);
+      std::sort(want.begin(), want.end());
+      EXPECT_EQ(reader_nodes(fg, x.get()), want);
     }
   }
   std::vector<int> order(n);
@@ -71,13 +83,11 @@ TEST(FunctionGraphScale, ReadersReplacedBackwardsOrShuffledKeepTheRestInOrder) {
     fg.replace(fg.outputs()[order[step]], x, "test");
     gone[order[step]] = true;
     if (step % 397 != 0) continue;
-    std::vector<Apply*> want;  // the readers left, newest replacement first
-    for (int i = n - 1; i >= 0; --i)
+    std::vector<Apply*> want;  // the readers left
+    for (int i = 0; i < n; ++i)
       if (!gone[i]) want.push_back(fresh[i]);
-    std::vector<Apply*> got;
-    for (const Client& c : fg.clients(x.get()))
-      if (c.node) got.push_back(c.node);
-    EXPECT_EQ(got, want) << "after " << step + 1 << " removals";
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(reader_nodes(fg, x.get()), want) << "after " << step + 1 << " removals";
   }
   EXPECT_EQ(fg.size(), 0u);
   fg.check_integrity();
