@@ -54,6 +54,22 @@ TEST(BlasRewrites, ScaledProductPlusAccumulatorBecomesGemm) {
   EXPECT_TRUE(array_equal(za, ramp({3, 2}, 1.0)));
 }
 
+TEST(BlasRewrites, ProductBehindNegationsAndScalesBecomesGemm) {
+  // local_gemm first looks for a product behind the terms' negations and
+  // scalar factors without building anything; this one is three levels down.
+  init();
+  auto x = T::dmatrix("x"), y = T::dmatrix("y"), z = T::dmatrix("z");
+  auto a = T::dscalar("a");
+  Function f = compile({x, y, z, a}, {z - a * -(2.0 * T::dot(x, y))});
+  EXPECT_EQ(count_op(f, "Gemm"), 1) << graph_str(f);
+  NDArray xa = ramp({3, 4}), ya = ramp({4, 2}, 0.3), za = ramp({3, 2}, 1.0);
+  NDArray got = f({xa, ya, za, NDArray::scalar(1.5)}).at(0).array();
+  NDArray p = ref_matmul(xa, ya);
+  for (std::int64_t i = 0; i < 3; ++i)
+    for (std::int64_t j = 0; j < 2; ++j)
+      EXPECT_NEAR(got.at({i, j}), za.at({i, j}) + 3.0 * p.at({i, j}), 1e-12);
+}
+
 TEST(BlasRewrites, SumOfSeveralProductsIsOneGemmChain) {
   init();
   auto x = T::fmatrix("x"), y = T::fmatrix("y"), u = T::fmatrix("u"), v = T::fmatrix("v");

@@ -56,6 +56,22 @@ std::vector<Term> terms_of(const Apply& node, DType dt) {
   return terms;
 }
 
+// Whether a dot product may sit behind `v`'s negations and products,
+// building nothing: most sums hold none, and the full match (peel) builds
+// scale nodes for every term. Conservative: a chain deeper than `depth`
+// counts as a maybe.
+bool may_hold_dot(const Var& v, int depth = 8) {
+  const Apply* n = v->owner();
+  if (!n) return false;
+  if (as_dot(v)) return true;
+  std::string_view name = elemwise_name(n);
+  if (name != "neg" && name != "mul") return false;
+  if (depth == 0) return true;
+  for (const Var& in : n->inputs())
+    if (may_hold_dot(in, depth - 1)) return true;
+  return false;
+}
+
 // The dot product a term computes, when it can be absorbed into a chain
 // producing `out` (same dtype, the rank combination the chain needs).
 std::optional<DotTerm> absorbable(const FunctionGraph& fg, const Term& t, const TensorType& out) {
@@ -119,6 +135,9 @@ Replacement local_gemm(FunctionGraph& fg, Apply& node) {
   auto out = as_tensor_type(node.out(0)->type());
   if (!out || !has_blas(out->dtype()) || out->ndim() < 1 || out->ndim() > 2) return std::nullopt;
   const DType dt = out->dtype();
+  bool any_dot = false;
+  for (const Var& in : node.inputs()) any_dot = any_dot || may_hold_dot(in);
+  if (!any_dot) return std::nullopt;
   std::vector<Term> others;
   std::vector<DotTerm> dots;
   for (const Term& t : terms_of(node, dt)) {
