@@ -42,7 +42,10 @@ void ShapeFeature::on_prune(FunctionGraph&, Apply& node, const std::string&) {
 void ShapeFeature::on_change_input(FunctionGraph&, Apply*, int, const Var& old_var,
                                    const Var& new_var, const std::string&) {
   // The new variable holds the same value: keep the better of both shapes.
-  ShapeVars fresh = shape_of(new_var);  // first: it may insert and move entries
+  // Shapes are computed when asked for; when nobody asked for the old
+  // variable's, there is nothing to keep (and nothing to compute now).
+  if (!shapes_.count(old_var.get())) return;
+  ShapeVars fresh = shape_of(new_var);  // before the lookup: it may insert and move entries
   auto old_it = shapes_.find(old_var.get());
   if (old_it == shapes_.end() || old_it->second.second.size() != fresh.size()) return;
   const ShapeVars& old_shape = old_it->second.second;

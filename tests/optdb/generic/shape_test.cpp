@@ -27,6 +27,53 @@ class OpaqueOp final : public Op {
   void perform(const Apply&, InputRefs in, OutputRefs out) const override { out[0] = in[0]; }
 };
 
+// An op whose shape is its input's, counting how often it is asked.
+class CountingOp final : public Op {
+ public:
+  explicit CountingOp(int& asked) : asked_(asked) {}
+  std::string name() const override { return "OTCounting"; }
+  ApplyPtr make_node(std::vector<Var> in) const override {
+    TypePtr t = in[0]->type();
+    return build(std::move(in), {t});
+  }
+  void perform(const Apply&, InputRefs in, OutputRefs out) const override { out[0] = in[0]; }
+  std::optional<std::vector<ShapeVars>> infer_shape(
+      const Apply&, const std::vector<ShapeVars>& in) const override {
+    ++asked_;
+    return std::vector<ShapeVars>{in[0]};
+  }
+
+ private:
+  int& asked_;
+};
+
+TEST_F(OptdbTest, ReplacingComputesNoShapeNobodyAskedFor) {
+  int asked = 0;
+  Var x = ot::vector("x");
+  Var c = std::make_shared<CountingOp>(asked)->make_node({x})->output(0);
+  auto fg = graph({x}, {ot::exp(c)});
+  auto sf = std::make_shared<ShapeFeature>();
+  fg->attach_feature(sf);
+  fg->replace(fg->outputs()[0], ot::neg(c), "test");
+  EXPECT_EQ(asked, 0);  // shapes are computed when asked for
+  EXPECT_TRUE(ShapeFeature::is_placeholder(sf->shape_i(fg->outputs()[0], 0), x.get(), 0));
+  EXPECT_EQ(asked, 1);
+}
+
+TEST_F(OptdbTest, ReplacingKeepsTheBetterOfBothShapes) {
+  Var x = ot::vector("x"), y = ot::vector("y");
+  Var old = ot::exp(x);
+  auto fg = graph({x, y}, {old});
+  auto sf = std::make_shared<ShapeFeature>();
+  fg->attach_feature(sf);
+  ASSERT_TRUE(ShapeFeature::is_placeholder(sf->shape_i(old, 0), x.get(), 0));  // asked: x's
+  // The replacement's op says nothing about shapes (its own would be a
+  // placeholder); the value is the same, so the old variable's shape is kept.
+  Var opaque = std::make_shared<OpaqueOp>()->make_node({y})->output(0);
+  fg->replace(old, opaque, "test");
+  EXPECT_TRUE(ShapeFeature::is_placeholder(sf->shape_i(opaque, 0), x.get(), 0));
+}
+
 TEST_F(OptdbTest, StaticDimensionsAreConstants) {
   Var x = ot::vector("x", 3);
   Var y = ot::exp(x);
