@@ -72,6 +72,8 @@ TEST(Elemwise, StaticMismatchIsAnErrorAtBuildTime) {
     FAIL() << "no error";
   } catch (const ValueError& e) {
     std::string m = e.what();
+    // Named even though the op's display is printed only for errors.
+    EXPECT_EQ(m.rfind("Elemwise{add,no_inplace}: ", 0), 0u) << m;
     EXPECT_NE(m.find("(3, 5)"), std::string::npos) << m;
     EXPECT_NE(m.find("(4, 5)"), std::string::npos) << m;
     EXPECT_NE(m.find("dimension 0 is 3 vs 4"), std::string::npos) << m;

@@ -5,30 +5,12 @@
 
 #include "../dimshuffle/dimshuffle_op.h"
 #include "../elemwise/elemwise_op.h"
+#include "theano/core/scalar_value.h"
 #include "theano/tensor.h"
 
 namespace theano::elemwise {
 
 namespace T = theano::tensor;
-
-namespace {
-
-// The element of a one-element float array in host memory, read in place
-// (rewrites ask for every constant operand they see); nullopt otherwise,
-// and for NaN, which equals no value.
-std::optional<double> single_float(const NDArray& a) {
-  if (a.size() != 1 || !a.device().is_cpu()) return std::nullopt;
-  double x;
-  if (a.dtype() == DType::Float64)
-    x = *a.data<double>();
-  else if (a.dtype() == DType::Float32)
-    x = static_cast<double>(*a.data<float>());
-  else
-    return std::nullopt;
-  return x == x ? std::optional<double>(x) : std::nullopt;
-}
-
-}  // namespace
 
 std::string_view elemwise_name(const Apply* node) {
   const ElemwiseOp* op = as_elemwise(node);
