@@ -7,6 +7,7 @@
 
 #include "theano/core/errors.h"
 #include "theano/core/printing.h"
+#include "theano/optdb/session.h"
 
 namespace theano::optdb {
 
@@ -290,6 +291,16 @@ void DestroyHandler::validate(const FunctionGraph& fg) const {
 std::map<Apply*, std::vector<Apply*>> DestroyHandler::orderings(const FunctionGraph& fg) const {
   if (destroyers_.empty()) return {};
   return analyze(fg).order;
+}
+
+DestroyHandler& ensure_destroy_handler(FunctionGraph& fg) {
+  if (auto* dh = fg.get_feature<DestroyHandler>()) return *dh;
+  auto* session = OptimizeSession::of(fg);
+  auto dh = session
+                ? std::make_shared<DestroyHandler>(session->destroyable, session->prechecked_only)
+                : std::make_shared<DestroyHandler>();
+  fg.attach_feature(dh);
+  return *dh;
 }
 
 }  // namespace theano::optdb

@@ -149,24 +149,17 @@ class InplacePass {
 }  // namespace
 
 int InplaceOptimizer::apply(FunctionGraph& fg) const {
-  auto* dh = fg.get_feature<DestroyHandler>();
-  if (!dh) {
-    auto* session = OptimizeSession::of(fg);
-    fg.attach_feature(
-        session ? std::make_shared<DestroyHandler>(session->destroyable, session->prechecked_only)
-                : std::make_shared<DestroyHandler>());
-    dh = fg.get_feature<DestroyHandler>();
-  }
+  DestroyHandler& dh = ensure_destroy_handler(fg);
   if (!fg.get_feature<ChangeTracker>()) fg.attach_feature(std::make_shared<ChangeTracker>());
   auto* tracker = fg.get_feature<ChangeTracker>();
   std::size_t checkpoint = tracker->checkpoint();
-  int swaps = InplacePass(fg, *dh, false).run();
+  int swaps = InplacePass(fg, dh, false).run();
   if (swaps == 0) return 0;
   try {
     fg.validate();
   } catch (const InconsistencyError&) {
     tracker->revert(fg, checkpoint);  // should not happen; redo carefully
-    swaps = InplacePass(fg, *dh, true).run();
+    swaps = InplacePass(fg, dh, true).run();
   }
   if (auto* s = OptimizeSession::of(fg)) s->note_applied(name(), swaps);
   return swaps;

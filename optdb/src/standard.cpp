@@ -13,7 +13,6 @@
 #include "theano/optdb/destroy_handler.h"
 #include "theano/optdb/inplace.h"
 #include "theano/optdb/optimizers.h"
-#include "theano/optdb/session.h"
 #include "theano/optdb/shape_feature.h"
 
 namespace theano::optdb {
@@ -56,11 +55,7 @@ const PhaseInfo& phase_info(const std::string& phase) {
 std::shared_ptr<GraphRewriter> add_destroy_handler() {
   return std::make_shared<FunctionGraphRewriter>("add_destroy_handler", [](FunctionGraph& fg) {
     if (auto* sf = fg.get_feature<ShapeFeature>()) fg.remove_feature(sf);
-    if (!fg.get_feature<DestroyHandler>()) {
-      auto* s = OptimizeSession::of(fg);
-      fg.attach_feature(s ? std::make_shared<DestroyHandler>(s->destroyable, s->prechecked_only)
-                          : std::make_shared<DestroyHandler>());
-    }
+    ensure_destroy_handler(fg);
     return 0;
   });
 }

@@ -79,4 +79,8 @@ class DestroyHandler : public Feature {
   mutable const FunctionGraph* cache_fg_ = nullptr;
 };
 
+/// The graph's DestroyHandler, attached first when it has none, allowed to
+/// overwrite what the running OptimizeSession allows (nothing without one).
+DestroyHandler& ensure_destroy_handler(FunctionGraph& fg);
+
 }  // namespace theano::optdb

@@ -145,22 +145,26 @@ bool add_rows_fast(const NDArray& out, const NDArray& y, const std::vector<std::
   }
 }
 
+// The shape y broadcasts to when scattered into rows of `out`:
+// (len(indices),) + out.shape[1:].
+Shape scattered_shape(const NDArray& out, const std::vector<std::int64_t>& indices) {
+  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
+  Shape sub = out.shape();
+  sub[0] = static_cast<std::int64_t>(indices.size());
+  return sub;
+}
+
 }  // namespace
 
 void check_scatter_rows(const NDArray& out, const NDArray& y,
                         const std::vector<std::int64_t>& indices) {
-  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
-  Shape sub = out.shape();
-  sub[0] = static_cast<std::int64_t>(indices.size());
-  (void)y.broadcast_to(sub);
+  (void)y.broadcast_to(scattered_shape(out, indices));
   (void)checked_rows(indices, out.shape()[0]);
 }
 
 void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
                   bool set) {
-  if (out.ndim() == 0) throw IndexError("cannot index rows of a 0-d array");
-  Shape sub = out.shape();
-  sub[0] = static_cast<std::int64_t>(indices.size());
+  Shape sub = scattered_shape(out, indices);
   NDArray yb = y.dtype() == out.dtype() ? y : y.astype(out.dtype());
   yb = yb.broadcast_to(sub);
   std::vector<std::int64_t> rows = checked_rows(indices, out.shape()[0]);

@@ -19,12 +19,12 @@ std::vector<std::int64_t> index_values(const NDArray& indices);
 NDArray take_rows(const NDArray& x, const std::vector<std::int64_t>& indices);
 /// out[indices[k]] (+)= y[k] for each k, in order, so repeated indices
 /// accumulate for inc; y broadcasts to (len(indices),) + out.shape[1:].
+void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
+                  bool set);
 /// The checks scatter_rows makes before writing (rank, broadcasting of y,
 /// index bounds), without writing.
 void check_scatter_rows(const NDArray& out, const NDArray& y,
                         const std::vector<std::int64_t>& indices);
-void scatter_rows(const NDArray& out, const NDArray& y, const std::vector<std::int64_t>& indices,
-                  bool set);
 
 /// For each k in order: dst[dst_off[k]] = src[src_off[k]], or += when `add`
 /// (offsets in bytes from element 0; src has dst's dtype).
